@@ -1,0 +1,53 @@
+/** The sprint document model over Yjs: schema accessors, mutations, readers, undo, migrations. */
+export * from './schema'
+export * from './origin'
+export * from './status'
+export * from './types'
+export { compareOrdered, isValidOrderKey } from './order'
+export { readSprint, readMeta, readTemplate, readExtraSections, type ExtraSection } from './read'
+export {
+  createSprint,
+  setSprintMeta,
+  setTemplate,
+  type CreateSprintArgs,
+  type SprintMetaPatch,
+} from './sprint-mutations'
+export {
+  addTeam,
+  addTeamIn,
+  renameTeam,
+  moveTeam,
+  removeTeam,
+  setSupportHeroes,
+  setOffDuring,
+  setMembers,
+  addExtraSection,
+  addExtraSectionIn,
+  removeExtraSection,
+  type AddTeamArgs,
+  type AddExtraSectionArgs,
+} from './team-mutations'
+export {
+  addItem,
+  addItemIn,
+  moveItem,
+  indentItem,
+  outdentItem,
+  shiftItem,
+  removeItem,
+  setItemText,
+  editItemText,
+  setItemStatus,
+  setOwners,
+  setItemTask,
+  setItemGroup,
+  setSectionNotes,
+  notesTextIn,
+  replaceText,
+  type ItemPlace,
+  type AddItemArgs,
+} from './item-mutations'
+export { createUndoManager } from './undo'
+export { migrate, schemaVersionOf } from './migrations'
+export { change } from './transact'
+export { newId } from './ids'

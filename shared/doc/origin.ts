@@ -1,0 +1,12 @@
+/**
+ * Transaction origins, from one place. Local edits use {@link LOCAL_ORIGIN} so that an
+ * UndoManager tracking only it never reverts a colleague's change (remote updates arrive with the
+ * provider's own origin).
+ */
+export const LOCAL_ORIGIN = Object.freeze({ name: 'sprintpad:local' })
+/** Imports and carry-over: local, but not undone keystroke by keystroke. */
+export const IMPORT_ORIGIN = Object.freeze({ name: 'sprintpad:import' })
+/** Schema migrations: never undoable. */
+export const MIGRATION_ORIGIN = Object.freeze({ name: 'sprintpad:migration' })
+
+export type Origin = typeof LOCAL_ORIGIN | typeof IMPORT_ORIGIN | typeof MIGRATION_ORIGIN

@@ -1,0 +1,291 @@
+import * as Y from 'yjs'
+import {
+  defaultTemplate,
+  listRoleOf,
+  sectionKindOf,
+  templateDefinitionSchema,
+  templateSectionSchema,
+  type TemplateDefinition,
+  type TemplateSection,
+} from '../template'
+import {
+  GLOBAL_TEAM,
+  META,
+  TEAM,
+  extraSectionsMap,
+  metaMap,
+  noteKey,
+  notesMap,
+  teamsMap,
+} from './schema'
+import { statusForRole } from './status'
+import type { ItemView, Problem, SectionView, SprintMeta, SprintView, TeamView } from './types'
+import { compareOrdered } from './order'
+import {
+  describe,
+  readHeroes,
+  readNumber,
+  readOrder,
+  readString,
+  readStringList,
+} from './read-fields'
+import { childrenIndex, placeItems, readRawItems, rootKey, type PlacedItem } from './read-items'
+
+/**
+ * Reads the whole sprint into a plain, typed view. Never throws: values of the wrong shape (from a
+ * buggy or hostile peer, or a newer version) are skipped or replaced by a fallback, and each is
+ * reported in `problems`. Unknown section kinds and roles read as plain lists.
+ */
+export function readSprint(doc: Y.Doc): SprintView {
+  const problems: Problem[] = []
+  const meta = readMeta(doc, problems)
+  const template = readTemplate(doc, problems)
+  const placed = placeItems(readRawItems(doc, problems), problems)
+  const index = childrenIndex(placed)
+  const notes = readNotes(doc, problems)
+  const teams = readTeams(doc, problems)
+  const teamIds = new Set(teams.map((t) => t.id))
+  const seenRoots = new Set<string>()
+
+  const section = (teamId: string, def: TemplateSection, isExtra: boolean): SectionView => {
+    const key = rootKey(teamId, def.key)
+    seenRoots.add(key)
+    const role = listRoleOf(def)
+    return {
+      key: def.key,
+      heading: def.heading,
+      level: def.level,
+      kind: sectionKindOf(def),
+      role,
+      listStyle: def.listStyle,
+      definition: def,
+      isExtra,
+      notes: notes.get(noteKey(teamId, def.key)) ?? '',
+      items: buildTree(index.get(key) ?? [], index, (s) => statusForRole(role, s)),
+    }
+  }
+
+  const teamViews = teams.map((t) => {
+    const extras = readExtraSections(doc, t.id, problems)
+    const sections = mergeSections(template.sections, extras).map(({ def, isExtra }) =>
+      section(t.id, def, isExtra),
+    )
+    return { ...t, sections }
+  })
+  const globalSections = (template.issue?.sections ?? []).map((def) =>
+    section(GLOBAL_TEAM, def, false),
+  )
+
+  // Items whose section exists nowhere (a newer template, a buggy peer) are kept visible in an
+  // extra plain section of their team, rather than silently hidden.
+  for (const item of placed.values()) {
+    if (item.effectiveParent !== '') continue
+    const key = rootKey(item.effectiveTeam, item.effectiveSection)
+    if (seenRoots.has(key)) continue
+    seenRoots.add(key)
+    const team = teamViews.find((t) => t.id === item.effectiveTeam)
+    if (!team) {
+      if (!teamIds.has(item.effectiveTeam)) {
+        problems.push({
+          path: `items/${item.id}/team`,
+          message: 'item of a team that no longer exists; hidden',
+        })
+      }
+      continue
+    }
+    problems.push({
+      path: `items/${item.id}/section`,
+      message: `unknown section "${item.effectiveSection}"; shown as a plain list`,
+    })
+    const def = templateSectionSchema.parse({
+      key: item.effectiveSection,
+      heading: item.effectiveSection,
+      level: 3,
+      kind: 'list',
+    })
+    team.sections.push(section(team.id, def, true))
+  }
+  return { meta, template, globalSections, teams: teamViews, problems }
+}
+
+function buildTree(
+  list: PlacedItem[],
+  index: Map<string, PlacedItem[]>,
+  status: (stored: unknown) => ItemView['status'],
+): ItemView[] {
+  return list.map((item) => ({
+    id: item.id,
+    text: item.text,
+    owners: item.owners,
+    status: status(item.status),
+    isTask: item.isTask,
+    group: item.group,
+    from: item.from,
+    order: item.order,
+    children: buildTree(index.get(item.id) ?? [], index, status),
+  }))
+}
+
+/** Reads the sprint's meta fields tolerantly. */
+export function readMeta(doc: Y.Doc, problems: Problem[] = []): SprintMeta {
+  const m = metaMap(doc)
+  return {
+    id: readString(m, META.id, 'meta', problems),
+    title: readString(m, META.title, 'meta', problems),
+    startDate: readString(m, META.startDate, 'meta', problems),
+    endDate: readString(m, META.endDate, 'meta', problems),
+    createdAt: readNumber(m, META.createdAt, 'meta', problems),
+    schemaVersion: readNumber(m, META.schemaVersion, 'meta', problems),
+    previousSprintId: readString(m, META.previousSprintId, 'meta', problems),
+  }
+}
+
+/**
+ * Reads the sprint's copy of its template. A missing or unreadable template falls back to the
+ * default one; single malformed sections are skipped.
+ */
+export function readTemplate(doc: Y.Doc, problems: Problem[] = []): TemplateDefinition {
+  const raw: unknown = metaMap(doc).get(META.template)
+  if (raw === undefined) return defaultTemplate()
+  const sectionsOf = (v: unknown, path: string): TemplateSection[] => {
+    if (!Array.isArray(v)) return []
+    const out: TemplateSection[] = []
+    const keys = new Set<string>()
+    v.forEach((s: unknown, i) => {
+      const parsed = templateSectionSchema.safeParse(s)
+      if (parsed.success && !keys.has(parsed.data.key)) {
+        keys.add(parsed.data.key)
+        out.push(parsed.data)
+      } else
+        problems.push({ path: `${path}/${i}`, message: 'skipped a malformed or duplicate section' })
+    })
+    return out
+  }
+  if (typeof raw !== 'object' || raw === null) {
+    problems.push({ path: 'meta/template', message: `expected a template, found ${describe(raw)}` })
+    return defaultTemplate()
+  }
+  const r = raw as Record<string, unknown>
+  const issue = r.issue as Record<string, unknown> | undefined
+  const candidate = {
+    ...r,
+    sections: sectionsOf(r.sections, 'meta/template/sections'),
+    issue:
+      typeof issue === 'object' && issue !== null
+        ? { ...issue, sections: sectionsOf(issue.sections, 'meta/template/issue/sections') }
+        : undefined,
+  }
+  const parsed = templateDefinitionSchema.safeParse(candidate)
+  if (parsed.success) return parsed.data
+  problems.push({ path: 'meta/template', message: 'unreadable template; using the default one' })
+  return defaultTemplate()
+}
+
+type TeamFields = Omit<TeamView, 'sections'>
+
+function readTeams(doc: Y.Doc, problems: Problem[]): TeamFields[] {
+  const out: TeamFields[] = []
+  teamsMap(doc).forEach((value: unknown, id) => {
+    if (!(value instanceof Y.Map)) {
+      problems.push({
+        path: `teams/${id}`,
+        message: `expected a team map, found ${describe(value)}`,
+      })
+      return
+    }
+    const m = value as Y.Map<unknown>
+    const path = `teams/${id}`
+    out.push({
+      id,
+      name: readString(m, TEAM.name, path, problems),
+      order: readOrder(m, TEAM.order, path, problems),
+      heroes: readHeroes(m, TEAM.heroes, path, problems),
+      offDuring: readString(m, TEAM.offDuring, path, problems),
+      members: readStringList(m, TEAM.members, path, problems),
+    })
+  })
+  return out.sort(compareOrdered)
+}
+
+function readNotes(doc: Y.Doc, problems: Problem[]): Map<string, string> {
+  const out = new Map<string, string>()
+  notesMap(doc).forEach((value: unknown, key) => {
+    if (value instanceof Y.Text) out.set(key, value.toString())
+    else if (typeof value === 'string') out.set(key, value)
+    else problems.push({ path: `notes/${key}`, message: `expected text, found ${describe(value)}` })
+  })
+  return out
+}
+
+/** An extra section of one team: a section definition plus where it goes. */
+export interface ExtraSection {
+  def: TemplateSection
+  /** Key of the section it follows (`''`: before the first). */
+  after: string
+  order: string
+}
+
+/** Reads the extra sections of one team tolerantly. */
+export function readExtraSections(
+  doc: Y.Doc,
+  teamId: string,
+  problems: Problem[] = [],
+): ExtraSection[] {
+  const m: unknown = extraSectionsMap(doc).get(teamId)
+  if (m === undefined) return []
+  if (!(m instanceof Y.Map)) {
+    problems.push({
+      path: `extraSections/${teamId}`,
+      message: `expected a map, found ${describe(m)}`,
+    })
+    return []
+  }
+  const out: ExtraSection[] = []
+  ;(m as Y.Map<unknown>).forEach((value: unknown, key) => {
+    const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>
+    const parsed = templateSectionSchema.safeParse({ ...v, key })
+    if (!parsed.success) {
+      problems.push({
+        path: `extraSections/${teamId}/${key}`,
+        message: 'skipped a malformed section',
+      })
+      return
+    }
+    out.push({
+      def: parsed.data,
+      after: typeof v.after === 'string' ? v.after : '',
+      order: typeof v.order === 'string' ? v.order : '',
+    })
+  })
+  return out.sort((a, b) =>
+    compareOrdered({ id: a.def.key, order: a.order }, { id: b.def.key, order: b.order }),
+  )
+}
+
+/** Template sections, with each extra section placed after the section it follows. */
+function mergeSections(
+  template: readonly TemplateSection[],
+  extras: readonly ExtraSection[],
+): { def: TemplateSection; isExtra: boolean }[] {
+  const templateKeys = new Set(template.map((s) => s.key))
+  const usable = extras.filter((e) => !templateKeys.has(e.def.key))
+  const out: { def: TemplateSection; isExtra: boolean }[] = []
+  const placed = new Set<string>()
+  const placeAfter = (key: string): void => {
+    for (const e of usable) {
+      if (e.after === key && !placed.has(e.def.key)) {
+        placed.add(e.def.key)
+        out.push({ def: e.def, isExtra: true })
+        placeAfter(e.def.key)
+      }
+    }
+  }
+  placeAfter('')
+  for (const def of template) {
+    out.push({ def, isExtra: false })
+    placeAfter(def.key)
+  }
+  // Extras whose anchor is gone (or that anchor on each other) go last, in their order.
+  for (const e of usable) if (!placed.has(e.def.key)) out.push({ def: e.def, isExtra: true })
+  return out
+}

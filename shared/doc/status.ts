@@ -1,0 +1,53 @@
+import type { ListRole } from '../template/types'
+
+/** Statuses of a retro item (last sprint's item, marked in the meeting). */
+export const RETRO_STATUSES = ['unmarked', 'done', 'partly', 'notDone', 'dropped'] as const
+/** Statuses of an OKR. */
+export const OKR_STATUSES = ['unset', 'green', 'yellow', 'red'] as const
+/** Decisions on a hang-over item. */
+export const HANGOVER_STATUSES = ['undecided', 'reprioritised', 'deprioritised'] as const
+/** A plain item is a task: checked or not. */
+export const PLAIN_STATUSES = ['unchecked', 'checked'] as const
+
+export type RetroStatus = (typeof RETRO_STATUSES)[number]
+export type OkrStatus = (typeof OKR_STATUSES)[number]
+export type HangoverStatus = (typeof HANGOVER_STATUSES)[number]
+export type PlainStatus = (typeof PLAIN_STATUSES)[number]
+export type ItemStatus = RetroStatus | OkrStatus | HangoverStatus | PlainStatus
+
+const BY_ROLE: Readonly<Record<ListRole, readonly ItemStatus[]>> = {
+  retro: RETRO_STATUSES,
+  okr: OKR_STATUSES,
+  hangover: HANGOVER_STATUSES,
+  plain: PLAIN_STATUSES,
+}
+
+/** The statuses an item may have in a section of the given role; the first is the default. */
+export function statusesFor(role: ListRole): readonly ItemStatus[] {
+  return BY_ROLE[role]
+}
+
+/** The default (unmarked) status of a role. */
+export function defaultStatus(role: ListRole): ItemStatus {
+  return BY_ROLE[role][0] as ItemStatus
+}
+
+/**
+ * Interprets a stored status for a role. The stored value is kept as written (so moving an item to
+ * a section of another role and back restores it); here a value foreign to the role reads as the
+ * role's default.
+ */
+export function statusForRole(role: ListRole, stored: unknown): ItemStatus {
+  const list = BY_ROLE[role]
+  return typeof stored === 'string' && (list as readonly string[]).includes(stored)
+    ? (stored as ItemStatus)
+    : defaultStatus(role)
+}
+
+/** True when the status is one of any role's vocabulary. */
+export function isKnownStatus(value: unknown): value is ItemStatus {
+  return (
+    typeof value === 'string' &&
+    Object.values(BY_ROLE).some((list) => (list as readonly string[]).includes(value))
+  )
+}

@@ -1,0 +1,77 @@
+import type { ListRole, SectionKind, TemplateDefinition, TemplateSection } from '../template/types'
+import type { ItemStatus } from './status'
+
+/** Something the tolerant reader skipped or repaired, with where it was found. */
+export interface Problem {
+  /** Where: `items/<id>/owners`, `teams/<id>`, `meta/template`… */
+  path: string
+  message: string
+}
+
+/** A support hero: one person, or one per week (`label` is then e.g. `Week 1`). */
+export interface SupportHero {
+  label: string
+  handle: string
+}
+
+export interface SprintMeta {
+  id: string
+  title: string
+  startDate: string
+  endDate: string
+  createdAt: number
+  schemaVersion: number
+  previousSprintId: string
+}
+
+/** A plain, read-only view of one item and its children. */
+export interface ItemView {
+  id: string
+  text: string
+  owners: string[]
+  /** The stored status interpreted for the section's role. */
+  status: ItemStatus
+  /** Rendered as a task list item (`- [ ]` / `- [x]`). */
+  isTask: boolean
+  /** The person the item is grouped under (`@anders`, `Anders`), or `''`. */
+  group: string
+  /** Id of the item this one was carried over from, or `''`. */
+  from: string
+  order: string
+  children: ItemView[]
+}
+
+/** A section of a team (or of the issue) with its items as a tree. */
+export interface SectionView {
+  key: string
+  heading: string
+  level: number
+  kind: SectionKind
+  role: ListRole
+  listStyle: 'bullet' | 'ordered'
+  /** The template's definition (or the team's extra section definition). */
+  definition: TemplateSection
+  /** True when the section is not in the template but was added to this team. */
+  isExtra: boolean
+  notes: string
+  items: ItemView[]
+}
+
+export interface TeamView {
+  id: string
+  name: string
+  order: string
+  heroes: SupportHero[]
+  offDuring: string
+  members: string[]
+  sections: SectionView[]
+}
+
+/** The whole sprint as plain data: what the UI, the exporter and the tests read. */
+export interface SprintView {
+  meta: SprintMeta
+  template: TemplateDefinition
+  globalSections: SectionView[]
+  teams: TeamView[]
+  problems: Problem[]
+}

@@ -1,0 +1,66 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type BrowserContext } from 'playwright-core'
+
+/** Debian's Chromium; never a browser downloaded by Playwright (it cannot be downloaded here). */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/** Flags that keep headless Chromium off the (closed) network and quiet. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+/** A Chromium process with its own profile directory (so IndexedDB and BroadcastChannel are its own). */
+export interface Profile {
+  context: BrowserContext
+  dir: string
+  /** Closes the browser; the profile directory stays until {@link Profile.remove}. */
+  close: () => Promise<void>
+  /** Closes the browser and deletes the profile directory. */
+  remove: () => Promise<void>
+}
+
+/**
+ * Launches a separate Chromium process with a fresh (or the given) profile directory. Each call is
+ * its own OS process, so two profiles cannot share state except over the network.
+ */
+export async function launchProfile(
+  options: {
+    dir?: string
+    colorScheme?: 'light' | 'dark'
+    viewport?: { width: number; height: number }
+  } = {},
+): Promise<Profile> {
+  const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'sprintpad-profile-')))
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: options.viewport ?? { width: 1440, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+    permissions: ['clipboard-read', 'clipboard-write'],
+  })
+  let closed = false
+  const close = async (): Promise<void> => {
+    if (closed) return
+    closed = true
+    await context.close().catch(() => undefined)
+  }
+  return {
+    context,
+    dir,
+    close,
+    remove: async () => {
+      await close()
+      await rm(dir, { recursive: true, force: true })
+    },
+  }
+}
