@@ -120,3 +120,11 @@ export function describe(v: unknown): string {
   if (v instanceof Uint8Array) return 'binary'
   return typeof v
 }
+
+/**
+ * A Y.Map's entries sorted by key. Y.Map iteration order differs between peers (it follows local
+ * insertion), so readers iterate in key order to report problems identically everywhere.
+ */
+export function sortedEntries<T>(map: Y.Map<T>): [string, T][] {
+  return [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+}

@@ -2,7 +2,14 @@ import * as Y from 'yjs'
 import { ITEM, itemsMap } from './schema'
 import type { Problem } from './types'
 import { compareOrdered } from './order'
-import { describe, readBoolean, readOrder, readString, readStringList } from './read-fields'
+import {
+  describe,
+  sortedEntries,
+  readBoolean,
+  readOrder,
+  readString,
+  readStringList,
+} from './read-fields'
 
 /** One item's own fields, read tolerantly, before the tree is resolved. */
 export interface RawItem {
@@ -53,14 +60,14 @@ export function readRawItem(id: string, map: Y.Map<unknown>, problems: Problem[]
 /** Reads every item map of the doc; entries that are not maps are reported and skipped. */
 export function readRawItems(doc: Y.Doc, problems: Problem[]): Map<string, RawItem> {
   const out = new Map<string, RawItem>()
-  itemsMap(doc).forEach((value: unknown, id) => {
+  for (const [id, value] of sortedEntries<unknown>(itemsMap(doc) as Y.Map<unknown>)) {
     if (value instanceof Y.Map) out.set(id, readRawItem(id, value as Y.Map<unknown>, problems))
     else
       problems.push({
         path: `items/${id}`,
         message: `expected an item map, found ${describe(value)}`,
       })
-  })
+  }
   return out
 }
 

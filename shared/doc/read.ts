@@ -23,6 +23,7 @@ import type { ItemView, Problem, SectionView, SprintMeta, SprintView, TeamView }
 import { compareOrdered } from './order'
 import {
   describe,
+  sortedEntries,
   readHeroes,
   readNumber,
   readOrder,
@@ -97,12 +98,14 @@ export function readSprint(doc: Y.Doc): SprintView {
       path: `items/${item.id}/section`,
       message: `unknown section "${item.effectiveSection}"; shown as a plain list`,
     })
-    const def = templateSectionSchema.parse({
+    const def: TemplateSection = {
       key: item.effectiveSection,
-      heading: item.effectiveSection,
+      heading: item.effectiveSection.slice(0, 200) || 'Untitled section',
       level: 3,
       kind: 'list',
-    })
+      role: 'plain',
+      listStyle: 'bullet',
+    }
     team.sections.push(section(team.id, def, true))
   }
   return { meta, template, globalSections, teams: teamViews, problems }
@@ -185,13 +188,13 @@ type TeamFields = Omit<TeamView, 'sections'>
 
 function readTeams(doc: Y.Doc, problems: Problem[]): TeamFields[] {
   const out: TeamFields[] = []
-  teamsMap(doc).forEach((value: unknown, id) => {
+  for (const [id, value] of sortedEntries<unknown>(teamsMap(doc) as Y.Map<unknown>)) {
     if (!(value instanceof Y.Map)) {
       problems.push({
         path: `teams/${id}`,
         message: `expected a team map, found ${describe(value)}`,
       })
-      return
+      continue
     }
     const m = value as Y.Map<unknown>
     const path = `teams/${id}`
@@ -203,17 +206,17 @@ function readTeams(doc: Y.Doc, problems: Problem[]): TeamFields[] {
       offDuring: readString(m, TEAM.offDuring, path, problems),
       members: readStringList(m, TEAM.members, path, problems),
     })
-  })
+  }
   return out.sort(compareOrdered)
 }
 
 function readNotes(doc: Y.Doc, problems: Problem[]): Map<string, string> {
   const out = new Map<string, string>()
-  notesMap(doc).forEach((value: unknown, key) => {
+  for (const [key, value] of sortedEntries<unknown>(notesMap(doc) as Y.Map<unknown>)) {
     if (value instanceof Y.Text) out.set(key, value.toString())
     else if (typeof value === 'string') out.set(key, value)
     else problems.push({ path: `notes/${key}`, message: `expected text, found ${describe(value)}` })
-  })
+  }
   return out
 }
 
@@ -241,7 +244,7 @@ export function readExtraSections(
     return []
   }
   const out: ExtraSection[] = []
-  ;(m as Y.Map<unknown>).forEach((value: unknown, key) => {
+  for (const [key, value] of sortedEntries<unknown>(m as Y.Map<unknown>)) {
     const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>
     const parsed = templateSectionSchema.safeParse({ ...v, key })
     if (!parsed.success) {
@@ -249,14 +252,14 @@ export function readExtraSections(
         path: `extraSections/${teamId}/${key}`,
         message: 'skipped a malformed section',
       })
-      return
+      continue
     }
     out.push({
       def: parsed.data,
       after: typeof v.after === 'string' ? v.after : '',
       order: typeof v.order === 'string' ? v.order : '',
     })
-  })
+  }
   return out.sort((a, b) =>
     compareOrdered({ id: a.def.key, order: a.order }, { id: b.def.key, order: b.order }),
   )
