@@ -11,6 +11,7 @@ export default defineConfig({
             'test/shared/**/*.test.ts',
             'test/main/**/*.test.ts',
             'test/renderer/**/*.test.{ts,tsx}',
+            'test/lint/**/*.test.ts',
           ],
           testTimeout: 30_000,
         },
