@@ -1,0 +1,45 @@
+import type { SprintpadBridge } from '../../../shared/ipc/bridge'
+import { withCleanErrors } from './errors'
+import { readDropped } from './files'
+import type { Platform } from './types'
+
+/**
+ * The platform inside the Electron app: every call goes through `window.sprintpad`, and a failed
+ * call rejects with main's message (without Electron's IPC prefix).
+ */
+export function createDesktopPlatform(bridge: SprintpadBridge): Platform {
+  return {
+    isDesktop: true,
+    hasBackups: true,
+    hasRecentDocuments: true,
+    canServeLanSignaling: true,
+    saveMarkdown: (request) => withCleanErrors(bridge.saveMarkdown(request)),
+    saveSprint: (request) => withCleanErrors(bridge.saveSprint(request)),
+    openSprint: () => withCleanErrors(bridge.openSprint()),
+    importMarkdown: () => withCleanErrors(bridge.importMarkdown()),
+    openRecent: (request) => withCleanErrors(bridge.openRecent(request)),
+    listRecent: () => withCleanErrors(bridge.listRecent()),
+    // The recent list is a convenience: failing to record a file never fails the drop.
+    readDroppedFiles: (files) =>
+      readDropped(files, (file) => bridge.addRecent(file).catch(() => undefined)),
+    copyText: async (text) => {
+      await withCleanErrors(bridge.writeClipboard({ text }))
+    },
+    putSnapshot: (request) => withCleanErrors(bridge.putSnapshot(request)),
+    listBackups: (request) => withCleanErrors(bridge.listBackups(request)),
+    restoreBackup: (request) => withCleanErrors(bridge.restoreBackup(request)),
+    getRoom: (request) => withCleanErrors(bridge.getRoom(request)),
+    setRoom: async (request) => {
+      await withCleanErrors(bridge.setRoom(request))
+    },
+    clearRoom: async (request) => {
+      await withCleanErrors(bridge.clearRoom(request))
+    },
+    startLanSignaling: () => withCleanErrors(bridge.startLanSignaling()),
+    stopLanSignaling: () => withCleanErrors(bridge.stopLanSignaling()),
+    getAppInfo: () => withCleanErrors(bridge.getAppInfo()),
+    onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+    onOpenFile: (listener) => bridge.onOpenFile(listener),
+    onOpenLink: (listener) => bridge.onOpenLink(listener),
+  }
+}
