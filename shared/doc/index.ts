@@ -47,6 +47,7 @@ export {
   type ItemPlace,
   type AddItemArgs,
 } from './item-mutations'
+export { appendItemTree, appendItemTreeIn, lastOrderKeys, type ItemTreeInput } from './item-tree'
 export { createUndoManager } from './undo'
 export { migrate, schemaVersionOf } from './migrations'
 export { change } from './transact'

@@ -1,11 +1,24 @@
+import { TEAM_2021 } from './team-2021'
+import { TEAM_2023 } from './team-2023'
 import { TEAM_2024 } from './team-2024'
+import { TEAM_2025_Q1, TEAM_2025_Q3, TEAM_2025_Q4 } from './team-2025'
 import type { TemplateDefinition } from './types'
 
 export * from './types'
-export { DEFAULT_LEGEND } from './legend'
+export { DEFAULT_LEGEND, LEGEND_LABELS } from './legend'
 
-/** Every built-in template, by id. The first is the default. */
-export const TEMPLATES: readonly TemplateDefinition[] = [TEAM_2024]
+/**
+ * Every built-in template, by id (the ids are the fixture file names). The first is the default;
+ * the others follow in era order.
+ */
+export const TEMPLATES: readonly TemplateDefinition[] = [
+  TEAM_2024,
+  TEAM_2021,
+  TEAM_2023,
+  TEAM_2025_Q1,
+  TEAM_2025_Q3,
+  TEAM_2025_Q4,
+]
 
 /** The default template id. */
 export const DEFAULT_TEMPLATE_ID = 'team-2024'
@@ -22,3 +35,11 @@ export function defaultTemplate(): TemplateDefinition {
   if (!t) throw new Error('default template missing')
   return t
 }
+export {
+  addSection,
+  customTemplate,
+  removeSection,
+  renameSection,
+  TemplateEditError,
+} from './custom'
+export { ISSUE_2024 } from './issue'

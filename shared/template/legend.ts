@@ -11,3 +11,14 @@ export const DEFAULT_LEGEND: Readonly<Record<string, string>> = {
   yellow: '🟡',
   red: '🔴',
 }
+
+/** Words of the optional legend line, per status (`✅ done · 🌀 in progress · …`). */
+export const LEGEND_LABELS: Readonly<Record<string, string>> = {
+  done: 'done',
+  partly: 'in progress',
+  notDone: 'not done',
+  dropped: 'dropped',
+  green: 'on track',
+  yellow: 'at risk',
+  red: 'off track',
+}

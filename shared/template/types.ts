@@ -42,7 +42,10 @@ export const templateSectionSchema = z.object({
   placeholder: z.string().optional(),
   /**
    * Exact Markdown layout details the exporter needs to reproduce the template byte for byte
-   * (blank lines between parts, etc.). Opaque to the document model.
+   * (blank lines between parts, etc.). Opaque to the document model. Keys read by the exporter:
+   * `gapAfterHeading`, `gapAfterGuidance`, `gapAfter` (blank lines, default 1); on a team's extra
+   * sections also `headingless` (notes/items with no heading), `preamble` (before the team
+   * heading) and `person` (a `## Anders` section whose items are grouped under that person).
    */
   layout: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 })
@@ -65,7 +68,11 @@ export const templateDefinitionSchema = z.object({
     .optional(),
   /** Status → glyph legend used by export and import (`done` → `✅`). */
   legend: z.record(z.string(), z.string()).default({}),
-  /** Exact layout details of the whole comment (opaque to the document model). */
+  /**
+   * Exact layout details of the whole comment (opaque to the document model):
+   * `gapAfterTeamHeading` (blank lines, default 1). The issue's layout has `templateHeading`,
+   * `templateIntro` and `fenceTrailingBlank` (see `issue.ts`).
+   */
   layout: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 })
 export type TemplateDefinition = z.infer<typeof templateDefinitionSchema>

@@ -1,0 +1,23 @@
+// Bundles the command-line tool with esbuild:
+//   main/cli/sprintpad.ts -> out/cli/sprintpad.js (ES module for plain Node, with a shebang)
+// so that `node out/cli/sprintpad.js …` (and the package's `sprintpad` bin) runs without tsx.
+import { build } from 'esbuild'
+import { chmod } from 'node:fs/promises'
+import { resolve } from 'node:path'
+
+const root = resolve(import.meta.dirname, '..')
+const outfile = resolve(root, 'out/cli/sprintpad.js')
+
+await build({
+  absWorkingDir: root,
+  entryPoints: ['main/cli/sprintpad.ts'],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'info',
+  banner: { js: '#!/usr/bin/env node' },
+})
+await chmod(outfile, 0o755)

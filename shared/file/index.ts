@@ -1,0 +1,96 @@
+import * as Y from 'yjs'
+import { sha256 } from '@noble/hashes/sha2.js'
+
+/**
+ * The `.sprintpad` file: one sprint, self-contained and checkable.
+ *
+ * Layout (all integers big-endian):
+ * - 8 bytes magic `SPRNTPAD`
+ * - 2 bytes format version ({@link SPRINT_FILE_VERSION})
+ * - 4 bytes length n of the Yjs update
+ * - n bytes: `Y.encodeStateAsUpdate` of the whole sprint document
+ * - 32 bytes SHA-256 of everything before it
+ *
+ * SHA-256 comes from `@noble/hashes` (audited, dependency-free, synchronous, same code in the
+ * browser and Node): WebCrypto's digest is asynchronous and `node:crypto` is not available in
+ * the renderer, while encoding must stay a plain synchronous function of the document.
+ */
+
+/** File name extension of a saved sprint. */
+export const SPRINT_FILE_EXTENSION = '.sprintpad'
+
+/** The format version this build writes and reads. */
+export const SPRINT_FILE_VERSION = 1
+
+const MAGIC = new TextEncoder().encode('SPRNTPAD')
+const HEADER = MAGIC.length + 2 + 4
+const CHECKSUM = 32
+
+/** Thrown when bytes are not a readable `.sprintpad` file; the message says what is wrong. */
+export class SprintFileError extends Error {
+  override name = 'SprintFileError'
+}
+
+/** Encodes the whole sprint document as a `.sprintpad` file. */
+export function encodeSprintFile(doc: Y.Doc): Uint8Array {
+  const update = Y.encodeStateAsUpdate(doc)
+  const out = new Uint8Array(HEADER + update.length + CHECKSUM)
+  out.set(MAGIC, 0)
+  const view = new DataView(out.buffer)
+  view.setUint16(MAGIC.length, SPRINT_FILE_VERSION)
+  view.setUint32(MAGIC.length + 2, update.length)
+  out.set(update, HEADER)
+  out.set(sha256(out.subarray(0, HEADER + update.length)), HEADER + update.length)
+  return out
+}
+
+/**
+ * Checks a `.sprintpad` file and returns the Yjs update it holds. Throws {@link SprintFileError}
+ * for a file that is not one, is from another format version, is truncated or was altered.
+ */
+export function decodeSprintFile(bytes: Uint8Array): Uint8Array {
+  if (bytes.length < MAGIC.length || !MAGIC.every((b, i) => bytes[i] === b)) {
+    throw new SprintFileError('Not a Sprintpad file (the file does not start with SPRNTPAD)')
+  }
+  if (bytes.length < HEADER + CHECKSUM) {
+    throw new SprintFileError('Sprintpad file is truncated (shorter than its header)')
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const version = view.getUint16(MAGIC.length)
+  if (version !== SPRINT_FILE_VERSION) {
+    throw new SprintFileError(
+      `Unsupported Sprintpad file version ${version} (this build reads version ${SPRINT_FILE_VERSION})`,
+    )
+  }
+  const length = view.getUint32(MAGIC.length + 2)
+  const expected = HEADER + length + CHECKSUM
+  if (bytes.length < expected) {
+    throw new SprintFileError(
+      `Sprintpad file is truncated: ${bytes.length} bytes, expected ${expected}`,
+    )
+  }
+  if (bytes.length > expected) {
+    throw new SprintFileError(
+      `Sprintpad file has ${bytes.length - expected} unexpected bytes after its end`,
+    )
+  }
+  const body = bytes.subarray(0, HEADER + length)
+  const sum = bytes.subarray(HEADER + length)
+  const actual = sha256(body)
+  if (!actual.every((b, i) => sum[i] === b)) {
+    throw new SprintFileError('Sprintpad file is corrupted (checksum mismatch)')
+  }
+  return bytes.slice(HEADER, HEADER + length)
+}
+
+/** Reads a `.sprintpad` file into a new Y.Doc. Throws {@link SprintFileError} like decode. */
+export function loadSprintFile(bytes: Uint8Array): Y.Doc {
+  const update = decodeSprintFile(bytes)
+  const doc = new Y.Doc()
+  try {
+    Y.applyUpdate(doc, update)
+  } catch (e) {
+    throw new SprintFileError(`Sprintpad file holds an unreadable document: ${String(e)}`)
+  }
+  return doc
+}

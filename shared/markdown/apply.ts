@@ -1,0 +1,87 @@
+import * as Y from 'yjs'
+import { generateKeyBetween } from 'fractional-indexing'
+import { TEAM, getTeamMap, teamsMap } from '../doc/schema'
+import { addExtraSectionIn, addTeamIn } from '../doc/team-mutations'
+import { notesTextIn } from '../doc/item-mutations'
+import { appendItemTreeIn, lastOrderKeys } from '../doc/item-tree'
+import { readExtraSections } from '../doc/read'
+import type { ParsedComment, ParsedSection } from './walk'
+
+/** Finds the team to merge into: the given id, else a team with the same name (case-insensitive). */
+export function findTeam(doc: Y.Doc, name: string, teamId: string | undefined): string | undefined {
+  if (teamId !== undefined && getTeamMap(doc, teamId)) return teamId
+  const wanted = name.trim().toLowerCase()
+  let found: string | undefined
+  teamsMap(doc).forEach((value: unknown, id) => {
+    if (found || !(value instanceof Y.Map)) return
+    const n: unknown = (value as Y.Map<unknown>).get(TEAM.name)
+    if (typeof n === 'string' && n.trim().toLowerCase() === wanted) found = id
+  })
+  return found
+}
+
+/**
+ * Writes a parsed comment into a team, inside the caller's transaction: fields are set when the
+ * comment has them, notes are appended to the section's notes, items after its items, and extra
+ * sections are added after the section they followed in the comment.
+ */
+export function applyToTeam(
+  doc: Y.Doc,
+  teamId: string,
+  parsed: ParsedComment,
+  isNew: boolean,
+): void {
+  const team = getTeamMap(doc, teamId)
+  // A new team has no items: skip reading the document (keeps a whole-sprint import linear).
+  const lastKeys = isNew ? new Map<string, string>() : lastOrderKeys(doc, teamId)
+  if (parsed.heroes && parsed.heroes.length > 0) team?.set(TEAM.heroes, parsed.heroes)
+  if (parsed.offDuring) team?.set(TEAM.offDuring, parsed.offDuring)
+  const existing = readExtraSections(doc, teamId)
+  const taken = new Set(existing.map((e) => e.def.key))
+  let order = existing.reduce<string | null>(
+    (max, e) => (max && max > e.order ? max : e.order || max),
+    null,
+  )
+  let previous = ''
+  for (const sec of parsed.sections) {
+    let key = sec.key
+    if (sec.isExtra) {
+      if (/^x\d+$/.test(key)) key = freshKey(taken)
+      taken.add(key)
+      order = generateKeyBetween(order, null)
+      addExtraSectionIn(doc, { teamId, section: { ...sec.def, key }, after: previous, order })
+    }
+    writeSection(doc, teamId, key, sec, lastKeys.get(key) ?? null)
+    previous = key
+  }
+}
+
+/** Writes a section's notes and items (the team `''` is the issue's global part). */
+export function writeSection(
+  doc: Y.Doc,
+  teamId: string,
+  key: string,
+  sec: ParsedSection,
+  after?: string | null,
+): void {
+  const notes = sec.notes.filter((n) => n.trim() !== '').join('\n\n')
+  if (notes !== '') {
+    const text = notesTextIn(doc, teamId, key)
+    text.insert(text.length, text.length > 0 ? `\n\n${notes}` : notes)
+  }
+  appendItemTreeIn(doc, {
+    teamId,
+    section: key,
+    items: sec.items,
+    ...(after !== undefined ? { after } : {}),
+  })
+}
+
+function freshKey(taken: Set<string>): string {
+  for (let i = 1; ; i++) if (!taken.has(`x${i}`)) return `x${i}`
+}
+
+/** Adds a team named `name` inside the caller's transaction. */
+export function createTeam(doc: Y.Doc, name: string): string {
+  return addTeamIn(doc, { name })
+}

@@ -1,0 +1,227 @@
+import type * as Y from 'yjs'
+import type { Heading, Paragraph, RootContent } from 'mdast'
+import { change } from '../doc/transact'
+import { IMPORT_ORIGIN } from '../doc/origin'
+import { GLOBAL_TEAM } from '../doc/schema'
+import { readTemplate } from '../doc/read'
+import { TEMPLATES, type TemplateDefinition, type TemplateSection } from '../template'
+import { applyToTeam, createTeam, findTeam, writeSection } from './apply'
+import { issueOf, templateText } from './export-issue'
+import { normalizeHeading } from './match'
+import { parseMarkdown, plainText, sliceOf, span } from './parse'
+import { effectiveLegend } from './status-text'
+import { headingSource, walkNodes, type ParsedComment } from './walk'
+
+/** What an import did: the team written to, and what it had to repair or could not read. */
+export interface ImportResult {
+  teamId: string
+  warnings: string[]
+}
+
+/** Options of {@link importComment}. */
+export interface ImportCommentOptions {
+  /** Merge into this team instead of one found by name or a new one. */
+  teamId?: string
+}
+
+/** Name given to a team whose comment has no `Team …` heading. */
+export const UNNAMED_TEAM = 'Unnamed'
+
+/** Every section any built-in template has, by key (the first era that has it wins). */
+function catalog(): TemplateSection[] {
+  const out = new Map<string, TemplateSection>()
+  for (const t of TEMPLATES) for (const s of t.sections) if (!out.has(s.key)) out.set(s.key, s)
+  return [...out.values()]
+}
+
+/**
+ * Imports one team comment: adds a team, or merges into `options.teamId` or the team with the
+ * same name. Parsed with a GFM parser and mapped onto the sprint's template; whatever is not
+ * understood is kept as notes or as sections of the team's own. One transaction (import origin).
+ * Throws {@link MarkdownImportError} for text over the size cap; never throws otherwise.
+ */
+export function importComment(
+  doc: Y.Doc,
+  markdown: string,
+  options: ImportCommentOptions = {},
+): ImportResult {
+  const { root, source, warnings } = parseMarkdown(markdown)
+  const template = readTemplate(doc)
+  const { name, parsed } = readComment(root.children, source, template)
+  const teamId = change(
+    doc,
+    () => {
+      const found = findTeam(doc, name ?? '', options.teamId)
+      const id = found ?? createTeam(doc, name ?? UNNAMED_TEAM)
+      applyToTeam(doc, id, parsed, found === undefined)
+      return id
+    },
+    IMPORT_ORIGIN,
+  )
+  if (name === undefined)
+    warnings.push('no "Team …" heading found; imported as a team without a name')
+  return { teamId, warnings: [...warnings, ...keptWarnings(parsed)] }
+}
+
+/** Says which headings were not template sections and were kept as the team's own. */
+function keptWarnings(parsed: ParsedComment): string[] {
+  return parsed.sections
+    .filter((s) => s.isExtra && s.def.heading !== '' && s.def.layout?.person === undefined)
+    .filter((s) => !TEMPLATES.some((t) => t.sections.some((d) => d.key === s.key)))
+    .map((s) => `kept the unknown section "${s.def.heading}" as a section of the team's own`)
+}
+
+/** Reads a comment's nodes: the team name (if any heading names it) and its sections. */
+export function readComment(
+  nodes: readonly RootContent[],
+  source: string,
+  template: TemplateDefinition,
+): { name?: string; parsed: ParsedComment } {
+  const at = teamHeadingIndex(nodes, source, template)
+  const opts = {
+    source,
+    sections: template.sections,
+    catalog: catalog(),
+    legend: effectiveLegend(template.legend),
+  }
+  if (at < 0) return { parsed: walkNodes(nodes, opts) }
+  const preamble = nodes.slice(0, at)
+  const body = walkNodes(nodes.slice(at + 1), opts)
+  if (preamble.length > 0) {
+    const [a] = span(preamble[0] as RootContent)
+    const [, b] = span(preamble.at(-1) as RootContent)
+    body.sections.unshift({
+      key: 'x0',
+      def: {
+        key: 'x0',
+        heading: '',
+        level: 0,
+        kind: 'list',
+        role: 'plain',
+        listStyle: 'bullet',
+        layout: { headingless: true, preamble: true },
+      },
+      isExtra: true,
+      notes: [source.slice(a, b)],
+      items: [],
+    })
+  }
+  return { name: teamName(nodes[at] as Heading | Paragraph, source), parsed: body }
+}
+
+function isTeamText(text: string): boolean {
+  const n = normalizeHeading(text)
+  return n === 'team' || n.startsWith('team ')
+}
+
+/** Index of the team heading: a `# Team X` heading, else a paragraph starting `Team X`. */
+export function teamHeadingIndex(
+  nodes: readonly RootContent[],
+  source: string,
+  template: TemplateDefinition,
+  allowBare = true,
+  maxDepth = 3,
+): number {
+  const skip = normalizeHeading(issueOf(template).layout?.templateHeading?.toString() ?? '')
+  const h = nodes.findIndex(
+    (n) =>
+      n.type === 'heading' &&
+      n.depth <= Math.min(3, maxDepth) &&
+      isTeamText(plainText(n)) &&
+      normalizeHeading(plainText(n)) !== skip,
+  )
+  if (h >= 0 || !allowBare) return h
+  return nodes.findIndex(
+    (n) =>
+      n.type === 'paragraph' &&
+      !sliceOf(source, n).includes('\n') &&
+      /^team(\s|$)/i.test(sliceOf(source, n)),
+  )
+}
+
+function teamName(node: Heading | Paragraph, source: string): string {
+  const raw = node.type === 'heading' ? headingSource(node, source) : sliceOf(source, node).trim()
+  return raw.replace(/^team(\s+|$)/i, '').trim()
+}
+
+/**
+ * Imports a whole sprint issue body: the global sections (the title and the fenced copy of the
+ * template are recognised and skipped), then every team comment found after it (each starting
+ * at a `# Team …` heading). One transaction. Throws {@link MarkdownImportError} for text over
+ * the size cap.
+ */
+export function importIssue(doc: Y.Doc, markdown: string): ImportResult & { teamIds: string[] } {
+  const { root, source, warnings } = parseMarkdown(markdown)
+  const template = readTemplate(doc)
+  const starts = teamStarts(root.children, source, template)
+  const globalNodes = root.children.slice(0, starts[0] ?? root.children.length)
+  const teamIds = change(
+    doc,
+    () => {
+      importGlobal(doc, globalNodes, source, template)
+      return starts.map((start, i) => {
+        const nodes = root.children.slice(start, starts[i + 1] ?? root.children.length)
+        const { name, parsed } = readComment(nodes, source, template)
+        warnings.push(...keptWarnings(parsed))
+        const found = findTeam(doc, name ?? '', undefined)
+        const id = found ?? createTeam(doc, name ?? UNNAMED_TEAM)
+        applyToTeam(doc, id, parsed, found === undefined)
+        return id
+      })
+    },
+    IMPORT_ORIGIN,
+  )
+  return { teamId: teamIds[0] ?? GLOBAL_TEAM, teamIds, warnings }
+}
+
+function teamStarts(
+  nodes: readonly RootContent[],
+  source: string,
+  template: TemplateDefinition,
+): number[] {
+  const out: number[] = []
+  let offset = 0
+  // Teams start at headings as deep as the first team's (or shallower): a `## Team goals`
+  // section inside a `# Team X` comment is not a team of its own.
+  let depth = 6
+  for (;;) {
+    // In a whole issue a bare `Team X` line only starts a team when the template writes it so.
+    const bare = template.teamHeading.level === 0
+    const rest = nodes.slice(offset)
+    const i = teamHeadingIndex(rest, source, template, bare, depth)
+    if (i < 0) return out
+    const node = rest[i]
+    if (out.length === 0 && node?.type === 'heading') depth = node.depth
+    out.push(offset + i)
+    offset += i + 1
+  }
+}
+
+function importGlobal(
+  doc: Y.Doc,
+  nodes: readonly RootContent[],
+  source: string,
+  template: TemplateDefinition,
+): void {
+  const issue = issueOf(template)
+  const heading = normalizeHeading(String(issue.layout?.templateHeading ?? ''))
+  const intro = String(issue.layout?.templateIntro ?? '').trim()
+  const fenced = templateText(template)
+  const kept = nodes.filter((n, i) => {
+    if (i === 0 && n.type === 'heading' && plainText(n).trim() === issue.title) return false
+    if (n.type === 'heading' && normalizeHeading(plainText(n)) === heading) return false
+    if (n.type === 'paragraph' && sliceOf(source, n).trim() === intro) return false
+    return !(n.type === 'code' && n.value.trim() === fenced.trim())
+  })
+  const parsed = walkNodes(kept, {
+    source,
+    sections: issue.sections,
+    catalog: [],
+    legend: effectiveLegend(template.legend),
+  })
+  const first = issue.sections[0]?.key ?? 'notes'
+  for (const sec of parsed.sections) {
+    // The issue has no extra sections: what is not a global section is kept in the first one.
+    writeSection(doc, GLOBAL_TEAM, sec.isExtra ? first : sec.key, sec)
+  }
+}

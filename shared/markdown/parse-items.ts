@@ -1,0 +1,101 @@
+import type { List, ListItem, Nodes } from 'mdast'
+import type { ItemStatus } from '../doc/status'
+import type { ListRole } from '../template'
+import { sliceOf } from './parse'
+import {
+  CHECKED_STATUS,
+  decisionOf,
+  handlesIn,
+  takeLeadingGlyph,
+  takeOwners,
+  takeTrailingGlyph,
+  type Legend,
+} from './status-text'
+
+/** An item read from Markdown, before it is written to the document. */
+export interface ParsedItem {
+  text: string
+  owners: string[]
+  status?: ItemStatus
+  isTask: boolean
+  group: string
+  children: ParsedItem[]
+}
+
+export interface ItemContext {
+  source: string
+  role: ListRole
+  legend: Legend
+}
+
+const ONLY_HANDLE = /^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[\w.-]+)?$/
+
+/**
+ * Items of a list. A top-level bullet holding only a `@handle` and a nested list is a person
+ * grouping: its children become items grouped under that person (`group`).
+ */
+export function parseList(list: List, ctx: ItemContext, group: string): ParsedItem[] {
+  const out: ParsedItem[] = []
+  for (const li of list.children) {
+    const grouped = asGroup(li, ctx)
+    if (grouped) {
+      for (const child of grouped.children) out.push({ ...child, group: grouped.group })
+    } else {
+      out.push({ ...parseListItem(li, ctx), group })
+    }
+  }
+  return out
+}
+
+function asGroup(li: ListItem, ctx: ItemContext): { group: string; children: ParsedItem[] } | null {
+  const [first, ...rest] = li.children
+  if (li.checked !== null && li.checked !== undefined) return null
+  if (first?.type !== 'paragraph' || rest.length === 0) return null
+  if (!rest.every((b) => b.type === 'list')) return null
+  const text = dedent(sliceOf(ctx.source, first))
+  if (!ONLY_HANDLE.test(text)) return null
+  const children = rest.flatMap((b) => (b.type === 'list' ? b.children : []))
+  return { group: text, children: children.map((c) => parseListItem(c, ctx)) }
+}
+
+/** One list item: its first block is the text; nested lists (and any other block) children. */
+export function parseListItem(li: ListItem, ctx: ItemContext): ParsedItem {
+  const [first, ...rest] = li.children
+  const hasText = first !== undefined && first.type !== 'list'
+  const raw = hasText ? dedent(sliceOf(ctx.source, first)) : ''
+  const children: ParsedItem[] = []
+  for (const block of hasText ? rest : li.children) {
+    if (block.type === 'list') for (const c of block.children) children.push(parseListItem(c, ctx))
+    else children.push(textItem(dedent(sliceOf(ctx.source, block as Nodes))))
+  }
+  const isTask = li.checked === true || li.checked === false
+  const lead = takeLeadingGlyph(raw, ctx.role, ctx.legend)
+  const own = takeOwners(lead.text)
+  const trail = takeTrailingGlyph(own.text, ctx.role, ctx.legend)
+  let status = lead.status ?? trail.status
+  if (ctx.role === 'hangover') status = decisionOf(trail.text) ?? status
+  if (isTask && status === undefined) {
+    status = li.checked ? CHECKED_STATUS[ctx.role] : ctx.role === 'plain' ? 'unchecked' : undefined
+  }
+  return {
+    text: trail.text,
+    owners: own.owners,
+    ...(status !== undefined ? { status } : {}),
+    isTask,
+    group: '',
+    children,
+  }
+}
+
+function textItem(text: string): ParsedItem {
+  return { text, owners: handlesIn(text), isTask: false, group: '', children: [] }
+}
+
+/** A block's source with the container indentation of its continuation lines removed. */
+export function dedent(text: string): string {
+  return text
+    .split('\n')
+    .map((l, i) => (i === 0 ? l : l.trimStart()))
+    .join('\n')
+    .trim()
+}

@@ -1,0 +1,136 @@
+import type { Nodes, Root } from 'mdast'
+import { fromMarkdown } from 'mdast-util-from-markdown'
+import { gfmFromMarkdown } from 'mdast-util-gfm'
+import { gfm } from 'micromark-extension-gfm'
+
+/** Largest Markdown text the importer accepts (UTF-16 code units, about 1 MB of text). */
+export const MAX_MARKDOWN_LENGTH = 1_000_000
+
+/**
+ * Container prefixes (indentation, `>`, list markers) longer than this are cut: real comments nest
+ * a handful of levels, while `"* ".repeat(8000)` or thousands of `>` make the parser recurse
+ * past the stack or slow down quadratically.
+ */
+const MAX_PREFIX = 64
+
+/**
+ * Emphasis-like delimiters (`*`, `_`, `~`, `[`, `]`) per paragraph above this are escaped: the
+ * parser's delimiter matching is quadratic in their number, so `"*a".repeat(50000)` would take
+ * minutes. Escaping keeps every character (and so every word) of the text.
+ */
+const MAX_DELIMITERS = 400
+
+/** Thrown when a Markdown text cannot be imported (too large). The message says why. */
+export class MarkdownImportError extends Error {
+  override name = 'MarkdownImportError'
+}
+
+/** The result of {@link parseMarkdown}: the tree, the text it was parsed from, and warnings. */
+export interface ParsedMarkdown {
+  root: Root
+  /** The text actually parsed (the input after {@link defuse}); positions point into it. */
+  source: string
+  warnings: string[]
+}
+
+/**
+ * Parses GitHub-flavoured Markdown into an mdast tree with positions. Refuses text over
+ * {@link MAX_MARKDOWN_LENGTH}; defuses pathological nesting and delimiter runs first (with a
+ * warning) so that parsing is bounded in time and never overflows the stack.
+ */
+export function parseMarkdown(markdown: string): ParsedMarkdown {
+  if (markdown.length > MAX_MARKDOWN_LENGTH) {
+    throw new MarkdownImportError(
+      `Markdown text too large: ${markdown.length} characters (the limit is ${MAX_MARKDOWN_LENGTH})`,
+    )
+  }
+  const warnings: string[] = []
+  const source = defuse(markdown.replace(/\r\n?/g, '\n'), warnings)
+  return { root: parseTree(source), source, warnings }
+}
+
+/** Parses without the size check or defusing: only for short texts built by this module. */
+export function parseTree(source: string): Root {
+  return fromMarkdown(source, PARSE_OPTIONS)
+}
+
+// Built once: constructing the GFM extensions costs more than parsing a short text.
+const PARSE_OPTIONS = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }
+
+const PREFIX_MARKERS = new Set(['>', '*', '-', '+', '.', ')'])
+
+function isPrefixChar(c: string): boolean {
+  return c === ' ' || c === '\t' || PREFIX_MARKERS.has(c) || isDigit(c)
+}
+
+/** The excess of a container prefix: indentation dropped, markers escaped, digits kept. */
+function flatten(excess: string): string {
+  let out = ''
+  for (const c of excess) {
+    if (PREFIX_MARKERS.has(c)) out += '\\' + c
+    else if (isDigit(c)) out += c
+  }
+  return out
+}
+
+const DELIMITERS = new Set(['*', '_', '~', '[', ']'])
+
+/**
+ * Makes pathological input safe to parse, keeping every non-markup character: over-long container
+ * prefixes lose their excess markers and indentation; paragraphs with too many delimiters get
+ * the excess ones backslash-escaped.
+ */
+export function defuse(text: string, warnings: string[]): string {
+  const lines = text.split('\n')
+  let cutPrefix = false
+  let escaped = false
+  let delimiters = 0
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i] as string
+    let p = 0
+    while (p < line.length && isPrefixChar(line[p] as string)) p++
+    if (p > MAX_PREFIX) {
+      line = line.slice(0, MAX_PREFIX) + flatten(line.slice(MAX_PREFIX, p)) + line.slice(p)
+      cutPrefix = true
+    }
+    if (line.trim() === '') delimiters = 0
+    let out = ''
+    for (let j = 0; j < line.length; j++) {
+      const c = line[j] as string
+      if (DELIMITERS.has(c) && line[j - 1] !== '\\') {
+        delimiters++
+        if (delimiters > MAX_DELIMITERS) {
+          out += '\\'
+          escaped = true
+        }
+      }
+      out += c
+    }
+    lines[i] = out
+  }
+  if (cutPrefix) warnings.push('flattened an over-deep nesting of lists or quotes')
+  if (escaped) warnings.push('escaped an excessive run of emphasis or link delimiters')
+  return lines.join('\n')
+}
+
+function isDigit(c: string): boolean {
+  return c >= '0' && c <= '9'
+}
+
+/** Start and end offsets of a node in the source (0, 0 when it has no position). */
+export function span(node: Nodes): [number, number] {
+  return [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0]
+}
+
+/** The exact source text of a node. */
+export function sliceOf(source: string, node: Nodes): string {
+  const [a, b] = span(node)
+  return source.slice(a, b)
+}
+
+/** Plain text of a node (what a reader sees), for matching headings and labels. */
+export function plainText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value
+  if ('children' in node) return node.children.map((c) => plainText(c as Nodes)).join('')
+  return ''
+}

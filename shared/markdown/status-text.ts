@@ -1,0 +1,155 @@
+import { DEFAULT_LEGEND, type ListRole } from '../template'
+import type { ItemStatus } from '../doc/status'
+
+/**
+ * Statuses written in item text: a glyph at the start or end (`✅ text`, `text ✅`), a task box,
+ * or for hang-over items a decision word at the end (`… - prioritised`). The glyphs come from the
+ * template's legend, so a team with other conventions can change them.
+ */
+
+/** Cross-role readings: a retro item marked 🟢 is done, an OKR marked ✅ is green, and so on. */
+const EQUIVALENT: Readonly<Record<string, Partial<Record<ListRole, ItemStatus>>>> = {
+  done: { retro: 'done', okr: 'green' },
+  partly: { retro: 'partly', okr: 'yellow' },
+  notDone: { retro: 'notDone', okr: 'red' },
+  dropped: { retro: 'dropped' },
+  green: { retro: 'done', okr: 'green' },
+  yellow: { retro: 'partly', okr: 'yellow' },
+  red: { retro: 'notDone', okr: 'red' },
+}
+
+/** Other glyphs teams used for the same statuses. */
+const ALIASES: Readonly<Record<string, string>> = { '🔄': 'partly', '✔️': 'done', '☑️': 'done' }
+
+/** The status a box checks, per role (a checked retro task is done). */
+export const CHECKED_STATUS: Readonly<Record<ListRole, ItemStatus>> = {
+  plain: 'checked',
+  retro: 'done',
+  okr: 'green',
+  hangover: 'reprioritised',
+}
+
+/** Status → glyph, as stored with the template. */
+export type Legend = Readonly<Record<string, string>>
+
+/** The legend in use: the template's, falling back to the defaults for missing statuses. */
+export function effectiveLegend(legend: Legend | undefined): Legend {
+  return { ...DEFAULT_LEGEND, ...(legend ?? {}) }
+}
+
+function glyphTable(legend: Legend): [string, string][] {
+  const rows: [string, string][] = Object.entries(legend).map(([status, glyph]) => [glyph, status])
+  for (const [glyph, status] of Object.entries(ALIASES)) rows.push([glyph, status])
+  // Longest first, and the variation selector is optional.
+  return rows
+    .flatMap(([g, s]): [string, string][] => [
+      [g, s],
+      [g.replace(/\uFE0F$/, '') + '\uFE0F', s],
+    ])
+    .sort((a, b) => b[0].length - a[0].length)
+}
+
+function statusOfGlyph(glyphStatus: string, role: ListRole): ItemStatus | undefined {
+  if (role === 'plain' || role === 'hangover') return undefined
+  return EQUIVALENT[glyphStatus]?.[role]
+}
+
+/** Strips a leading status glyph (`✅ text`) the role understands. */
+export function takeLeadingGlyph(
+  text: string,
+  role: ListRole,
+  legend: Legend,
+): { text: string; status?: ItemStatus } {
+  for (const [glyph, s] of glyphTable(legend)) {
+    if (text === glyph || text.startsWith(glyph + ' ')) {
+      const status = statusOfGlyph(s, role)
+      if (status) return { text: text.slice(glyph.length).trimStart(), status }
+    }
+  }
+  return { text }
+}
+
+/** Strips a trailing status glyph (`text ✅`, `text - 🟢`) the role understands. */
+export function takeTrailingGlyph(
+  text: string,
+  role: ListRole,
+  legend: Legend,
+): { text: string; status?: ItemStatus } {
+  for (const [glyph, s] of glyphTable(legend)) {
+    if (text.endsWith(' ' + glyph)) {
+      const status = statusOfGlyph(s, role)
+      if (!status) continue
+      let rest = text.slice(0, -glyph.length).trimEnd()
+      if (rest.endsWith(' -') || rest.endsWith(' –')) rest = rest.slice(0, -2).trimEnd()
+      return { text: rest, status }
+    }
+  }
+  return { text }
+}
+
+/** The glyph the exporter writes for a status, if the role shows one. */
+export function glyphOf(status: ItemStatus, role: ListRole, legend: Legend): string | undefined {
+  if (role !== 'retro' && role !== 'okr') return undefined
+  return legend[status]
+}
+
+const DECISION = /(?:^|[\s.,;:(-])((?:re-?)?prioriti[sz]ed?|de-?prioriti[sz]ed?)\)?\.?$/i
+
+/** A hang-over decision word at the end of the text (`… prioritised`, `… - deprioritise`). */
+export function decisionOf(text: string): ItemStatus | undefined {
+  const m = DECISION.exec(text)
+  if (!m?.[1]) return undefined
+  return /^de/i.test(m[1]) ? 'deprioritised' : 'reprioritised'
+}
+
+/**
+ * Hang-over text with its decision: kept as written when the text already ends with a word for
+ * the status, otherwise a stale word is replaced and the status word appended.
+ */
+export function withDecision(text: string, status: ItemStatus): string {
+  const current = decisionOf(text)
+  if (current === status) return text
+  const word =
+    status === 'reprioritised' ? 'prioritised' : status === 'deprioritised' ? 'deprioritised' : ''
+  let base = text
+  if (current) {
+    const m = DECISION.exec(text)
+    base = text.slice(0, m ? m.index : text.length).replace(/\s*[-–:]?\s*$/, '')
+  }
+  if (!word) return base
+  if (base === '') return word
+  return base.endsWith('.') ? `${base} ${word}` : `${base} - ${word}`
+}
+
+const HANDLE =
+  /(?<![\p{L}\p{N}_@/.`-])@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9][\w.-]*[A-Za-z0-9])?)/gu
+
+/** Every `@handle` in a text, in order, without `@`, without duplicates. */
+export function handlesIn(text: string): string[] {
+  return [...new Set([...text.matchAll(HANDLE)].map((m) => m[1] as string))]
+}
+
+/**
+ * Splits trailing owners off an item's text (`Ship it @ana @tom` → `Ship it`, [ana, tom]).
+ * Handles written inside the text stay in it and are owners too.
+ */
+export function takeOwners(text: string): { text: string; owners: string[] } {
+  let rest = text
+  const trailing: string[] = []
+  for (;;) {
+    const m =
+      /(^|\s)@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9][\w.-]*[A-Za-z0-9])?)$/.exec(
+        rest,
+      )
+    if (!m?.[2]) break
+    trailing.unshift(m[2])
+    rest = rest.slice(0, m.index).trimEnd()
+  }
+  return { text: rest, owners: [...new Set([...handlesIn(rest), ...trailing])] }
+}
+
+/** The owners to append when exporting: those not already written in the text. */
+export function ownersToAppend(text: string, owners: readonly string[]): string[] {
+  const inText = new Set(handlesIn(text))
+  return owners.filter((o) => !inText.has(o))
+}

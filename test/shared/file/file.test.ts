@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { readSprint } from '../../../shared/doc'
+import {
+  SPRINT_FILE_EXTENSION,
+  SprintFileError,
+  decodeSprintFile,
+  encodeSprintFile,
+  loadSprintFile,
+} from '../../../shared/file'
+import { exportSprint, importComment } from '../../../shared/markdown'
+import { fixture, newSprint } from '../markdown/helpers'
+
+function sample(): Y.Doc {
+  const doc = newSprint('team-2024', ['CDP'])
+  importComment(doc, fixture('comments/01-pipeline-clean.md'))
+  return doc
+}
+
+describe('.sprintpad files', () => {
+  it('round-trips the whole sprint', () => {
+    const doc = sample()
+    const bytes = encodeSprintFile(doc)
+    expect(new TextDecoder().decode(bytes.subarray(0, 8))).toBe('SPRNTPAD')
+    const back = loadSprintFile(bytes)
+    expect(exportSprint(back)).toBe(exportSprint(doc))
+    expect(readSprint(back).problems).toEqual([])
+    expect(SPRINT_FILE_EXTENSION).toBe('.sprintpad')
+  })
+
+  it('returns the Yjs update, applicable to any doc', () => {
+    const doc = sample()
+    const update = decodeSprintFile(encodeSprintFile(doc))
+    const other = new Y.Doc()
+    Y.applyUpdate(other, update)
+    expect(exportSprint(other)).toBe(exportSprint(doc))
+  })
+
+  it('refuses a file that is not a Sprintpad file', () => {
+    expect(() => decodeSprintFile(new TextEncoder().encode('# Team X\n'))).toThrow(
+      /Not a Sprintpad file/,
+    )
+    expect(() => decodeSprintFile(new Uint8Array())).toThrow(SprintFileError)
+  })
+
+  it('refuses a truncated file at every length', () => {
+    const bytes = encodeSprintFile(sample())
+    for (const n of [8, 12, 20, bytes.length - 33, bytes.length - 1]) {
+      expect(() => decodeSprintFile(bytes.subarray(0, n))).toThrow(/truncated/)
+    }
+  })
+
+  it('refuses another format version', () => {
+    const bytes = encodeSprintFile(sample())
+    bytes[9] = 2
+    expect(() => decodeSprintFile(bytes)).toThrow(/Unsupported Sprintpad file version 2/)
+  })
+
+  it('refuses a file with a flipped bit anywhere after the header', () => {
+    const bytes = encodeSprintFile(sample())
+    for (const at of [14, 100, bytes.length - 40, bytes.length - 1]) {
+      const copy = bytes.slice()
+      copy[at] = (copy[at] as number) ^ 1
+      expect(() => decodeSprintFile(copy)).toThrow(/checksum mismatch/)
+    }
+  })
+
+  it('refuses trailing bytes', () => {
+    const bytes = encodeSprintFile(sample())
+    const longer = new Uint8Array(bytes.length + 3)
+    longer.set(bytes)
+    expect(() => decodeSprintFile(longer)).toThrow(/unexpected bytes/)
+  })
+})

@@ -1,0 +1,294 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import {
+  IMPORT_ORIGIN,
+  createSprint,
+  readSprint,
+  type ItemView,
+  type SectionView,
+  type TeamView,
+} from '../../../shared/doc'
+import {
+  exportSprint,
+  exportTeam,
+  importComment,
+  importIssue,
+  matchSection,
+  pickTemplate,
+} from '../../../shared/markdown'
+import { TEMPLATES } from '../../../shared/template'
+import { commentFixtures, fixture, lostWords, newSprint, words } from './helpers'
+
+const GOLDEN = resolve(import.meta.dirname, '../../fixtures/markdown')
+const ALL_SECTIONS = TEMPLATES.flatMap((t) => t.sections)
+
+/** Words of headings the importer recognises as template sections (they may be respelt). */
+function recognisedHeadingWords(markdown: string): string[] {
+  return markdown
+    .split('\n')
+    .filter((l) => /^#{1,6}\s/.test(l))
+    .map((l) => l.replace(/^#+\s*/, ''))
+    .filter((h) => matchSection(h, ALL_SECTIONS))
+    .flatMap((h) => words(h))
+}
+
+function importInto(doc: Y.Doc, markdown: string): { team: TeamView; out: string } {
+  const { teamId } = importComment(doc, markdown)
+  const team = readSprint(doc).teams.find((t) => t.id === teamId) as TeamView
+  return { team, out: exportTeam(doc, teamId) }
+}
+
+function section(team: TeamView, key: string): SectionView {
+  const s = team.sections.find((x) => x.key === key)
+  if (!s) throw new Error(`no section ${key}`)
+  return s
+}
+
+const statuses = (items: readonly ItemView[]): string[] => items.map((i) => i.status)
+
+describe.each(commentFixtures())('importing comments/%s', (file) => {
+  const markdown = fixture(`comments/${file}`)
+
+  it('loses no word (only recognised headings are respelt)', () => {
+    const { out } = importInto(newSprint(), markdown)
+    expect(lostWords(markdown, out, recognisedHeadingWords(markdown))).toEqual([])
+  })
+
+  it('exports the golden file, and that text is a fixed point of import + export', () => {
+    const { out } = importInto(newSprint(), markdown)
+    expect(out).toBe(readFileSync(resolve(GOLDEN, 'comments', file), 'utf8'))
+    expect(importInto(newSprint(), out).out).toBe(out)
+  })
+
+  it('comes back in the shape of the template that fits it best', () => {
+    const template = pickTemplate(markdown)
+    const doc = new Y.Doc()
+    createSprint(doc, { title: 't', startDate: '', endDate: '', template })
+    const { out } = importInto(doc, markdown)
+    expect(out).toBe(readFileSync(resolve(GOLDEN, 'converted', file), 'utf8'))
+    expect(lostWords(markdown, out, recognisedHeadingWords(markdown))).toEqual([])
+    const again = new Y.Doc()
+    createSprint(again, { title: 't', startDate: '', endDate: '', template })
+    expect(importInto(again, out).out).toBe(out)
+  })
+
+  it('reports no problem to the tolerant reader', () => {
+    const doc = newSprint()
+    importComment(doc, markdown)
+    expect(readSprint(doc).problems).toEqual([])
+  })
+})
+
+describe('what the importer understands', () => {
+  it('01: statuses, owners, hang-over decisions, OKR action points and tasks', () => {
+    const { team } = importInto(newSprint(), fixture('comments/01-pipeline-clean.md'))
+    expect(team.name).toBe('Pipeline')
+    expect(team.heroes).toEqual([{ label: '', handle: 'ana-lopez' }])
+    const retro = section(team, 'retro').items
+    expect(statuses(retro)).toEqual(['done', 'done', 'partly', 'dropped'])
+    expect(retro[0]?.text).toBe('Move the event deduplication step behind a feature flag')
+    expect(retro[0]?.owners).toEqual(['ana-lopez'])
+    expect(statuses(section(team, 'hangover').items)).toEqual(['reprioritised', 'deprioritised'])
+    const okr = section(team, 'okr').items
+    expect(statuses(okr)).toEqual(['green', 'yellow', 'red'])
+    // A trailing @handle is an owner: stored apart, written back at the end.
+    expect(okr[2]?.children[0]?.text).toBe('action: chaos test with two brokers down, owner')
+    expect(okr[2]?.children[0]?.owners).toEqual(['tom-reid'])
+    const high = section(team, 'high').items
+    expect(high.map((i) => i.isTask)).toEqual([true, true, true])
+    expect(high[1]?.owners).toEqual(['tom-reid', 'li-wei'])
+  })
+
+  it('02: trailing status emoji, nested items, the legend kept as notes', () => {
+    const { team } = importInto(newSprint(), fixture('comments/02-error-tracking-emoji.md'))
+    expect(team.name).toBe('Error Tracking, obsessing over stack traces')
+    const retro = section(team, 'retro')
+    expect(retro.notes).toBe('✅=finished 🌀=in progress ⛔=stopped')
+    expect(retro.items[3]).toMatchObject({ text: 'Sparklines on the issue list', status: 'done' })
+    expect(statuses(retro.items[2]?.children ?? [])).toEqual(['dropped', 'done'])
+    expect(retro.items[1]?.text).toBe(
+      'Grouping of exceptions by fingerprint @maya-k - close, will ship next week',
+    )
+    expect(retro.items[1]?.owners).toEqual(['maya-k'])
+  })
+
+  it('03: text before the heading, <details>, items grouped under @handle bullets', () => {
+    const { team } = importInto(newSprint(), fixture('comments/03-growth-details.md'))
+    const first = team.sections[0]
+    expect(first?.definition.layout?.preamble).toBe(true)
+    expect(first?.notes).toContain('_Last plan, for reference:_')
+    const retro = section(team, 'retro')
+    expect(retro.notes).toBe('<details><summary>Retro items (click to open)</summary>')
+    expect(new Set(retro.items.map((i) => i.group))).toEqual(new Set(['@sam-o', '@rita-m']))
+    expect(retro.items[0]).toMatchObject({ text: 'Support week 1', isTask: true, status: 'done' })
+    const high = section(team, 'high').items
+    expect(high.map((i) => [i.group, i.text])).toEqual([
+      ['@sam-o', 'Access control: first PR merged'],
+      ['@sam-o', 'Card entry experiment'],
+      ['@rita-m', 'Default plan roll-out'],
+    ])
+  })
+
+  it('04: colon outside the bold, time off, 2025 headings matched by synonym', () => {
+    const doc = newSprint('team-2025-q4')
+    const { team } = importInto(doc, fixture('comments/04-infra-variants.md'))
+    expect(team.heroes).toEqual([{ label: '', handle: 'frank-h' }])
+    expect(team.offDuring).toBe('@dana (2 days), @li-wei (Friday)')
+    expect(section(team, 'okr').items).toHaveLength(5)
+    expect(section(team, 'retro').items).toHaveLength(4)
+    expect(section(team, 'impacted').items[0]?.owners).toEqual(['example/team-pipeline'])
+    expect(team.sections.every((s) => !s.isExtra)).toBe(true)
+  })
+
+  it('05: support heroes per week', () => {
+    const { team } = importInto(newSprint(), fixture('comments/05-flags-2026.md'))
+    expect(team.heroes).toEqual([
+      { label: 'week 1', handle: 'neil-k' },
+      { label: 'week 2', handle: 'phani-r' },
+    ])
+  })
+
+  it('07: per-person headings and a bare @handle line keep their grouping', () => {
+    const { team } = importInto(newSprint(), fixture('comments/07-experiments-by-person.md'))
+    const anders = team.sections.find((s) => s.heading === 'Anders')
+    expect(anders?.items.map((i) => i.group)).toEqual(['Anders', 'Anders'])
+    const juraj = team.sections.find((s) => s.heading === 'Juraj')
+    expect(juraj?.items.map((i) => i.group)).toEqual(['Juraj', 'Juraj', '@dylan-m', '@dylan-m'])
+    expect(section(team, 'high').items).toHaveLength(2)
+    expect(section(team, 'low').items[0]?.text).toBe('Docs refresh')
+  })
+
+  it('09: placeholders left in place import as empty sections', () => {
+    const { team } = importInto(newSprint(), fixture('comments/09-template-leftovers.md'))
+    expect(team.heroes).toEqual([])
+    for (const key of ['retro', 'hangover', 'okr', 'low'])
+      expect(section(team, key).items).toEqual([])
+    expect(section(team, 'high').items).toHaveLength(2)
+  })
+
+  it.each([
+    ['**Support hero:** @kim', 'bold label'],
+    ['**Support hero**: @kim', 'colon outside the bold'],
+    ['- Support hero: @kim', 'a bullet'],
+    ['## Support hero\n\n@kim', 'a heading'],
+    ['Support hero: @kim', 'a plain label'],
+  ])('reads the support hero written as %j (%s)', (line) => {
+    const { team, out } = importInto(newSprint(), `# Team Web\n\n${line}\n\n## Retro\n\n- ✅ x\n`)
+    expect(team.heroes).toEqual([{ label: '', handle: 'kim' }])
+    expect(out).toContain('**Support hero:** @kim\n\n## Retro')
+    expect(section(team, 'retro').items[0]?.status).toBe('done')
+  })
+
+  it('reads a team heading without #, and the colon-less bold label', () => {
+    const doc = newSprint('team-2021')
+    const { team, out } = importInto(
+      doc,
+      'Team Web\n\n**Support hero** @kim\n\n## High Prio\n- a\n',
+    )
+    expect(team.name).toBe('Web')
+    expect(team.heroes).toEqual([{ label: '', handle: 'kim' }])
+    expect(section(team, 'high').items[0]?.text).toBe('a')
+    expect(out.startsWith('Team Web\n')).toBe(true)
+  })
+})
+
+describe('importComment into an existing sprint', () => {
+  it('merges into the team with the same name and runs as one import transaction', () => {
+    const doc = newSprint('team-2024', ['Pipeline'])
+    const origins: unknown[] = []
+    doc.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin))
+    const { teamId } = importComment(doc, '# Team pipeline\n\n### High priority\n\n- one\n')
+    importComment(doc, '# Team Pipeline\n\n### High priority\n\n- two\n')
+    const view = readSprint(doc)
+    expect(view.teams).toHaveLength(1)
+    expect(view.teams[0]?.id).toBe(teamId)
+    expect(section(view.teams[0] as TeamView, 'high').items.map((i) => i.text)).toEqual([
+      'one',
+      'two',
+    ])
+    expect(origins).toEqual([IMPORT_ORIGIN, IMPORT_ORIGIN])
+  })
+
+  it('merges into options.teamId whatever the heading says', () => {
+    const doc = newSprint('team-2024', ['CDP'])
+    const id = readSprint(doc).teams[0]?.id ?? ''
+    expect(importComment(doc, '# Team Other\n', { teamId: id }).teamId).toBe(id)
+    expect(readSprint(doc).teams).toHaveLength(1)
+  })
+
+  it('names a comment without a team heading, with a warning', () => {
+    const doc = newSprint()
+    const r = importComment(doc, '- just an item\n')
+    expect(r.warnings.join()).toMatch(/no "Team …" heading/)
+    expect(readSprint(doc).teams[0]?.name).toBe('Unnamed')
+  })
+})
+
+describe('importIssue', () => {
+  it('reads back what exportSprint wrote, byte for byte', () => {
+    const doc = newSprint()
+    for (const f of ['01-pipeline-clean.md', '03-growth-details.md', '07-experiments-by-person.md'])
+      importComment(doc, fixture(`comments/${f}`))
+    const text = exportSprint(doc)
+    const again = newSprint()
+    const r = importIssue(again, text)
+    expect(r.teamIds).toHaveLength(3)
+    expect(exportSprint(again)).toBe(text)
+  })
+
+  it('reads the global section and skips the template copy', () => {
+    const issue = fixture('templates/issue-2024.md').replace(
+      '1.\n2.\n3.',
+      '1. Kafka\n2. Hiring\n3. Us',
+    )
+    const doc = newSprint()
+    const r = importIssue(doc, issue)
+    expect(r.teamIds).toEqual([])
+    const view = readSprint(doc)
+    expect(view.globalSections[0]?.items.map((i) => i.text)).toEqual(['Kafka', 'Hiring', 'Us'])
+    expect(view.globalSections[0]?.notes).toBe('')
+    expect(view.teams).toEqual([])
+  })
+})
+
+describe('importIssue of a real-looking issue', () => {
+  it('does not take a deeper "## Team goals" heading for a new team', () => {
+    const body = [
+      fixture('templates/issue-2024.md'),
+      '# Team Web\n\n## Team goals\n\n- ship\n',
+      '# Team Data\n\n### High priority\n\n- load\n',
+    ].join('\n')
+    const doc = newSprint()
+    const r = importIssue(doc, body)
+    const view = readSprint(doc)
+    expect(view.teams.map((t) => t.name)).toEqual(['Web', 'Data'])
+    expect(r.teamIds).toHaveLength(2)
+    const goals = view.teams[0]?.sections.find((s) => s.heading === 'Team goals')
+    expect(goals?.items.map((i) => i.text)).toEqual(['ship'])
+  })
+})
+
+describe('templates of every era', () => {
+  it.each(TEMPLATES.map((t) => t.id))(
+    '%s: is recognised, and importing it exports it unchanged',
+    (id) => {
+      const markdown = fixture(`templates/${id}.md`)
+      const template = pickTemplate(markdown)
+      expect(template.id).toBe(id)
+      const doc = new Y.Doc()
+      createSprint(doc, { title: 't', startDate: '', endDate: '', template })
+      const { team, out } = importInto(doc, markdown)
+      expect(out).toBe(markdown)
+      expect(team.name).toBe('___')
+      expect(team.sections.every((s) => s.items.length === 0 && s.notes === '' && !s.isExtra)).toBe(
+        true,
+      )
+    },
+  )
+
+  it('recognises the sprint issue body by its fenced template', () => {
+    expect(pickTemplate(fixture('templates/issue-2024.md')).id).toBe('team-2024')
+  })
+})
