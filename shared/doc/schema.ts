@@ -9,7 +9,8 @@ import * as Y from 'yjs'
  *   `schemaVersion` (number), `template` (a plain JSON copy of the template definition),
  *   `previousSprintId` (the sprint this one was started from, if any).
  * - `teams` Y.Map<teamId, Y.Map>: `name`, `order` (fractional key), `heroes` (plain array of
- *   `{ label, handle }`), `offDuring` (string), `members` (plain array of handles).
+ *   `{ label, handle }`), `offDuring` (string), `members` (plain array of handles),
+ *   `heroSuggestion` (handle suggested as support hero when the sprint was started, or absent).
  * - `items` Y.Map<itemId, Y.Map>: `text` (Y.Text), `team` (teamId, or `''` for the global sections
  *   of the issue), `section` (template section key), `parent` (itemId or `''`), `order`
  *   (fractional key), `status` (string, interpreted per section role), `owners` (plain array of
@@ -48,6 +49,7 @@ export const TEAM = {
   heroes: 'heroes',
   offDuring: 'offDuring',
   members: 'members',
+  heroSuggestion: 'heroSuggestion',
 } as const
 
 export const ITEM = {

@@ -1,0 +1,199 @@
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { build } from 'vite'
+import * as Y from 'yjs'
+import { addItem, addTeam, createSprint, editItemText, getItemText } from '../shared/doc'
+import { launchProfile } from '../test/helpers/chromium'
+import { serveStatic } from '../test/helpers/static-server'
+
+/** The dev-only render counter the renderer exposes with `?renders` (see render-count.ts). */
+interface RenderWindow {
+  __sprintpadRenders?: { total: number; byName: Record<string, number> }
+}
+
+const TEAMS = 15
+const ITEMS_PER_TEAM = 40
+const EDITS = 50_000
+const KEYSTROKES = 150
+const SECTIONS = ['retro', 'hangover', 'okr', 'high', 'low'] as const
+
+/** A deterministic pseudo-random generator (the heavy sprint is the same every run). */
+function rng(seed: number): () => number {
+  let s = seed >>> 0
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0
+    return s / 2 ** 32
+  }
+}
+
+/** 15 teams × 40 items, then 50k single-character edits (typing and deleting) in random items. */
+function heavySprint(): { id: string; update: Uint8Array; firstItem: string } {
+  const doc = new Y.Doc()
+  const id = 'benchheavysprint'
+  createSprint(doc, { id, title: 'Heavy sprint', startDate: '2024-07-01', endDate: '2024-07-12' })
+  const items: string[] = []
+  const rand = rng(42)
+  for (let t = 0; t < TEAMS; t++) {
+    const teamId = addTeam(doc, { name: `Team ${t + 1}` })
+    for (let i = 0; i < ITEMS_PER_TEAM; i++) {
+      const section = SECTIONS[i % SECTIONS.length] ?? 'high'
+      items.push(
+        addItem(doc, { teamId, section, text: `Item ${i + 1} of team ${t + 1}`, owners: ['ana'] }),
+      )
+    }
+  }
+  for (let e = 0; e < EDITS; e++) {
+    const itemId = items[Math.floor(rand() * items.length)] ?? ''
+    const len = getItemText(doc, itemId)?.length ?? 0
+    const isDelete = len > 30 && rand() < 0.4
+    const index = Math.floor(rand() * (len + 1))
+    editItemText(doc, {
+      itemId,
+      index: isDelete ? Math.max(0, index - 1) : index,
+      remove: isDelete ? 1 : 0,
+      insert: isDelete ? '' : String.fromCharCode(97 + Math.floor(rand() * 26)),
+    })
+  }
+  return { id, update: Y.encodeStateAsUpdate(doc), firstItem: items[3 * 5] ?? '' }
+}
+
+async function bundleSize(dir: string): Promise<{ raw: number; gzip: number }> {
+  let raw = 0
+  let gzip = 0
+  for (const f of await readdir(join(dir, 'assets'))) {
+    if (!/\.(js|css)$/.test(f)) continue
+    const bytes = await readFile(join(dir, 'assets', f))
+    raw += bytes.length
+    gzip += gzipSync(bytes, { level: 9 }).length
+  }
+  return { raw, gzip }
+}
+
+/**
+ * Runs in the page: stores the sprint the way y-indexeddb does (one merged update) plus its list
+ * entry. Plain JavaScript text, so the bundler's helpers never leak into the page.
+ */
+const SEED_SCRIPT = `async ({ id, b64 }) => {
+  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
+  const open = (name, up) => new Promise((ok, fail) => {
+    const r = indexedDB.open(name, 1)
+    r.onupgradeneeded = () => up(r.result)
+    r.onsuccess = () => ok(r.result)
+    r.onerror = () => fail(r.error)
+  })
+  const put = (db, store, value) => new Promise((ok, fail) => {
+    const tx = db.transaction(store, 'readwrite')
+    tx.objectStore(store).put(value)
+    tx.oncomplete = () => ok()
+    tx.onerror = () => fail(tx.error)
+  })
+  const sprintDb = await open('sprintpad-sprint-' + id, (db) => {
+    db.createObjectStore('updates', { autoIncrement: true })
+    db.createObjectStore('custom')
+  })
+  await put(sprintDb, 'updates', bytes)
+  sprintDb.close()
+  const reg = await open('sprintpad-registry', (db) => db.createObjectStore('sprints', { keyPath: 'id' }))
+  await put(reg, 'sprints', { id, title: 'Heavy sprint', startDate: '2024-07-01', endDate: '2024-07-12', teamCount: 15, createdAt: 1, updatedAt: 1 })
+  reg.close()
+}`
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
+}
+
+export async function run(): Promise<void> {
+  const outDir = await mkdtemp(join(tmpdir(), 'sprintpad-bench-'))
+  await build({
+    configFile: resolve(import.meta.dirname, '../renderer/vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, sourcemap: false },
+  })
+  const size = await bundleSize(outDir)
+  console.log(
+    `renderer bundle: ${(size.raw / 1024).toFixed(1)} KiB, gzip ${(size.gzip / 1024).toFixed(1)} KiB`,
+  )
+
+  const started = performance.now()
+  const heavy = heavySprint()
+  console.log(
+    `heavy sprint: ${TEAMS} teams × ${ITEMS_PER_TEAM} items, ${EDITS} edits, update ${(heavy.update.length / 1024).toFixed(0)} KiB (built in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  )
+
+  const server = await serveStatic(outDir)
+  const profile = await launchProfile({ viewport: { width: 1440, height: 900 } })
+  try {
+    const page = profile.context.pages()[0] ?? (await profile.context.newPage())
+    await page.goto(`${server.url}/`)
+    // Store the sprint the way y-indexeddb does (one merged update), plus its list entry.
+    await page.evaluate(
+      `(${SEED_SCRIPT})(${JSON.stringify({ id: heavy.id, b64: Buffer.from(heavy.update).toString('base64') })})`,
+    )
+
+    const loads: number[] = []
+    for (let i = 0; i < 3; i++) {
+      await page.goto('about:blank')
+      await page.goto(`${server.url}/?renders#/sprint/${heavy.id}`)
+      await page.waitForSelector(`[data-team-id] textarea[data-item-id="${heavy.firstItem}"]`)
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('article[data-team-id]').length === n,
+        TEAMS,
+      )
+      loads.push(await page.evaluate(() => performance.now()))
+    }
+    loads.sort((a, b) => a - b)
+    console.log(
+      `navigation → editable heavy sprint: median ${percentile(loads, 50).toFixed(0)} ms (runs: ${loads.map((x) => x.toFixed(0)).join(', ')})`,
+    )
+
+    const field = page.locator(`textarea[data-item-id="${heavy.firstItem}"]`)
+    await field.focus()
+    await page.keyboard.press('End')
+    await page.evaluate(() => {
+      const w = window as unknown as { __latencies: number[] }
+      w.__latencies = []
+      document.addEventListener(
+        'keydown',
+        (e) => {
+          const t0 = e.timeStamp
+          // After the next frame has been produced: a message posted from rAF runs after paint.
+          requestAnimationFrame(() => {
+            const ch = new MessageChannel()
+            ch.port1.onmessage = () => w.__latencies.push(performance.now() - t0)
+            ch.port2.postMessage(0)
+          })
+        },
+        true,
+      )
+    })
+    const rendersBefore = await page.evaluate(
+      () => (window as unknown as RenderWindow).__sprintpadRenders?.total ?? 0,
+    )
+    for (let i = 0; i < KEYSTROKES; i++) {
+      await page.keyboard.type(String.fromCharCode(97 + (i % 26)))
+      await page.waitForTimeout(25)
+    }
+    await page.waitForTimeout(300)
+    const rendersAfter = await page.evaluate(
+      () => (window as unknown as RenderWindow).__sprintpadRenders?.total ?? 0,
+    )
+    const byName = await page.evaluate(
+      () => (window as unknown as RenderWindow).__sprintpadRenders?.byName ?? {},
+    )
+    const lat = (
+      await page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies)
+    ).sort((a, b) => a - b)
+    console.log(
+      `keystroke → paint (${lat.length} keys): p50 ${percentile(lat, 50).toFixed(1)} ms, p95 ${percentile(lat, 95).toFixed(1)} ms`,
+    )
+    console.log(
+      `React renders per keystroke: ${((rendersAfter - rendersBefore) / KEYSTROKES).toFixed(2)} (counted components, totals since load: ${JSON.stringify(byName)})`,
+    )
+  } finally {
+    await profile.remove()
+    await server.stop()
+    await rm(outDir, { recursive: true, force: true })
+  }
+}

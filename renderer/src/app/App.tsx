@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react'
+import type { SprintRegistry } from '../store/registry'
+import { deleteSprintData } from '../store/sprint-actions'
+import { HomeScreen } from '../home/HomeScreen'
+import { SprintScreen } from '../editor/SprintScreen'
+import { ExtensionsContext, type SprintExtensions } from './extensions'
+import { ToastContext, type ToastStore } from './toast'
+import { Toasts } from './Toasts'
+import { parseRoute, useHash } from './route'
+import { requestPersistentStorage } from './native'
+import { platform } from '../platform'
+import { dispatchAppCommand } from './commands'
+
+interface Props {
+  registry: SprintRegistry
+  toasts: ToastStore
+  extensions?: SprintExtensions
+}
+
+const STORAGE_TEXT = {
+  persistent: 'Storage: kept by the browser',
+  'best-effort': 'Storage: may be cleared if space runs low',
+  unknown: 'Storage: persistence unknown',
+} as const
+
+/** The app: the sprints list, or one open sprint (addressed by the URL hash). */
+export function App({ registry, toasts, extensions = {} }: Props) {
+  const route = parseRoute(useHash())
+  const [storage, setStorage] = useState('Storage: asking…')
+  const [isPresenting, setPresenting] = useState(false)
+
+  useEffect(() => {
+    void registry.load(deleteSprintData)
+    void requestPersistentStorage().then((answer) => setStorage(STORAGE_TEXT[answer]))
+  }, [registry])
+
+  useEffect(() => {
+    document.documentElement.classList.toggle('presenting', isPresenting)
+  }, [isPresenting])
+
+  // The native menu and files opened from the OS go to whichever screen is showing.
+  useEffect(() => {
+    const offMenu = platform.onMenuCommand((command) => {
+      dispatchAppCommand({ kind: 'menu', command })
+    })
+    const offFile = platform.onOpenFile((file) => {
+      dispatchAppCommand({ kind: 'file', file })
+    })
+    return () => {
+      offMenu()
+      offFile()
+    }
+  }, [])
+
+  return (
+    <ToastContext.Provider value={toasts}>
+      <ExtensionsContext.Provider value={extensions}>
+        {route.screen === 'sprint' ? (
+          <SprintScreen
+            key={route.sprintId}
+            sprintId={route.sprintId}
+            registry={registry}
+            storage={storage}
+            isPresenting={isPresenting}
+            onTogglePresenting={() => setPresenting((x) => !x)}
+          />
+        ) : (
+          <HomeScreen registry={registry} storage={storage} />
+        )}
+        <Toasts />
+      </ExtensionsContext.Provider>
+    </ToastContext.Provider>
+  )
+}

@@ -1,0 +1,162 @@
+import { memo, useState, type DragEvent } from 'react'
+import { GLOBAL_TEAM, addItem, removeItem, statusForRole } from '../../../shared/doc'
+import { deprioritiseItem, reprioritiseItem } from '../../../shared/doc/next-sprint'
+import type { ListRole } from '../../../shared/template'
+import { countRender } from '../app/render-count'
+import { useSprint } from './sprint-context'
+import { useChildIds, useItemFields } from './useDoc'
+import { ItemText } from './ItemText'
+import { StatusControl } from './StatusControl'
+import { OwnerChips } from './OwnerChips'
+import { handleItemKey } from './item-keys'
+import { focusItem } from './focus'
+import { ITEM_MIME, dropItem } from './drag'
+import { itemNoun } from './status-labels'
+
+interface Props {
+  itemId: string
+  teamId: string
+  section: string
+  role: ListRole
+  depth: number
+}
+
+/** One item: status, text, owners, actions, and its nested items. */
+export const ItemRow = memo(function ItemRow({ itemId, teamId, section, role, depth }: Props) {
+  countRender('ItemRow')
+  const sprint = useSprint()
+  const { doc } = sprint
+  const fields = useItemFields(itemId)
+  const childIds = useChildIds(teamId, section, itemId)
+  const status = statusForRole(role, fields.status)
+  const [dropEdge, setDropEdge] = useState<'before' | 'after' | undefined>()
+  if (fields.isMissing) return null
+  const isNested = depth > 0
+  const label = isNested && role === 'okr' ? 'Action point' : itemNoun(role)
+
+  const onDragOver = (e: DragEvent<HTMLLIElement>): void => {
+    if (!e.dataTransfer.types.includes(ITEM_MIME)) return
+    e.preventDefault()
+    e.stopPropagation()
+    const box = e.currentTarget.getBoundingClientRect()
+    setDropEdge(e.clientY < box.top + Math.min(box.height, 40) / 2 ? 'before' : 'after')
+  }
+  const onDrop = (e: DragEvent<HTMLLIElement>): void => {
+    const dragged = e.dataTransfer.getData(ITEM_MIME)
+    setDropEdge(undefined)
+    if (!dragged) return
+    e.preventDefault()
+    e.stopPropagation()
+    if (dropItem(sprint, dragged, { kind: 'item', itemId, isAfter: dropEdge !== 'before' })) {
+      focusItem(dragged)
+    }
+  }
+  const needsAction = role === 'okr' && !isNested && (status === 'yellow' || status === 'red')
+
+  return (
+    <li
+      className={`item item-${role} status-${status}${dropEdge ? ` drop-${dropEdge}` : ''}`}
+      data-item-row={itemId}
+      onDragOver={onDragOver}
+      onDragLeave={() => setDropEdge(undefined)}
+      onDrop={onDrop}
+    >
+      <div className="item-line">
+        <span
+          className="drag-handle"
+          draggable
+          aria-hidden="true"
+          title="Drag to move (or Alt+↑/↓, Tab, Shift+Tab)"
+          onDragStart={(e) => {
+            e.dataTransfer.setData(ITEM_MIME, itemId)
+            e.dataTransfer.effectAllowed = 'move'
+          }}
+        >
+          ⠿
+        </span>
+        {(!isNested || role === 'plain') && teamId !== GLOBAL_TEAM && (
+          <StatusControl itemId={itemId} role={role} status={status} isTask={fields.isTask} />
+        )}
+        <ItemText
+          itemId={itemId}
+          label={label}
+          placeholder={isNested && role === 'okr' ? 'Action point…' : 'Type an item…'}
+          onKeyDown={(e) => {
+            if (
+              handleItemKey(e, sprint, {
+                id: itemId,
+                role,
+                status,
+                hasChildren: childIds.length > 0,
+              })
+            ) {
+              e.preventDefault()
+            }
+          }}
+        />
+        <OwnerChips itemId={itemId} owners={fields.owners} />
+        {role === 'hangover' && !isNested && (
+          <span className="hangover-actions" role="group" aria-label="Decision">
+            <button
+              type="button"
+              className={`chip-button${status === 'reprioritised' ? ' is-active' : ''}`}
+              aria-pressed={status === 'reprioritised'}
+              onClick={() => {
+                sprint.checkpoint()
+                const id = reprioritiseItem(doc, { itemId })
+                if (id) focusItem(id)
+              }}
+            >
+              Re-prioritise
+            </button>
+            <button
+              type="button"
+              className={`chip-button${status === 'deprioritised' ? ' is-active' : ''}`}
+              aria-pressed={status === 'deprioritised'}
+              onClick={() => {
+                sprint.checkpoint()
+                deprioritiseItem(doc, { itemId })
+              }}
+            >
+              Deprioritise
+            </button>
+          </span>
+        )}
+        <button
+          type="button"
+          className="icon-button item-remove"
+          aria-label={`Remove ${label.toLowerCase()}`}
+          title="Remove (Backspace on an empty item)"
+          onClick={() => removeItem(doc, { itemId })}
+        >
+          ×
+        </button>
+      </div>
+      {needsAction && childIds.length === 0 && (
+        <button
+          type="button"
+          className="prompt-button"
+          onClick={() =>
+            focusItem(addItem(doc, { teamId, section, parent: itemId, text: 'action: ' }))
+          }
+        >
+          + Add an action point ({status === 'red' ? 'red' : 'yellow'} needs one)
+        </button>
+      )}
+      {childIds.length > 0 && (
+        <ul className={`items depth-${Math.min(depth + 1, 4)}`}>
+          {childIds.map((id) => (
+            <ItemRow
+              key={id}
+              itemId={id}
+              teamId={teamId}
+              section={section}
+              role={role}
+              depth={depth + 1}
+            />
+          ))}
+        </ul>
+      )}
+    </li>
+  )
+})

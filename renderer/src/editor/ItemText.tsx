@@ -1,0 +1,71 @@
+import { useLayoutEffect, useRef, type KeyboardEvent } from 'react'
+import type * as Y from 'yjs'
+import { editItemText, getItemText } from '../../../shared/doc'
+import { useSprint } from './sprint-context'
+import { diffWithCaret, mapCaret } from './text-diff'
+
+interface Props {
+  itemId: string
+  label: string
+  placeholder?: string
+  onKeyDown: (e: KeyboardEvent<HTMLTextAreaElement>) => void
+}
+
+/**
+ * The text of one item, bound to its Y.Text. The field is uncontrolled: local typing is applied
+ * to the Y.Text as one minimal edit at the caret, and a remote (or undo) change rewrites the value
+ * and maps the caret through the change, so it does not jump. Typing re-renders no component.
+ */
+export function ItemText({ itemId, label, placeholder, onKeyDown }: Props) {
+  const { doc } = useSprint()
+  const ref = useRef<HTMLTextAreaElement>(null)
+
+  useLayoutEffect(() => {
+    const el = ref.current
+    const text = getItemText(doc, itemId)
+    if (!el || !text) return
+    el.value = text.toString()
+    const onChange = (event: Y.YTextEvent): void => {
+      const next = text.toString()
+      if (el.value === next) return
+      const isFocused = document.activeElement === el
+      const start = el.selectionStart
+      const end = el.selectionEnd
+      el.value = next
+      if (isFocused) {
+        el.setSelectionRange(mapCaret(start, event.delta), mapCaret(end, event.delta))
+      }
+    }
+    text.observe(onChange)
+    return () => text.unobserve(onChange)
+  }, [doc, itemId])
+
+  const onInput = (): void => {
+    const el = ref.current
+    const text = getItemText(doc, itemId)
+    if (!el || !text) return
+    // An item is one line: pasted line breaks become spaces.
+    if (el.value.includes('\n')) {
+      const caret = el.selectionEnd
+      el.value = el.value.replace(/\r?\n/g, ' ')
+      el.setSelectionRange(caret, caret)
+    }
+    const edit = diffWithCaret(text.toString(), el.value, el.selectionEnd)
+    if (edit) editItemText(doc, { itemId, ...edit })
+  }
+
+  return (
+    <textarea
+      ref={ref}
+      className="item-text"
+      rows={1}
+      spellCheck
+      aria-label={label}
+      placeholder={placeholder}
+      data-item-id={itemId}
+      readOnly={!getItemText(doc, itemId)}
+      onInput={onInput}
+      onKeyDown={onKeyDown}
+    />
+  )
+}

@@ -1,0 +1,208 @@
+import { useEffect, useState } from 'react'
+import { addTeam } from '../../../shared/doc'
+import { useExtensions } from '../app/extensions'
+import type { SprintRegistry } from '../store/registry'
+import { ExportPanel } from '../export/ExportPanel'
+import { SprintContext } from './sprint-context'
+import { useOpenSprint } from './useOpenSprint'
+import { useRegistrySync } from './useRegistrySync'
+import { SprintHeader } from './SprintHeader'
+import { GlobalPanel } from './GlobalPanel'
+import { TeamList } from './TeamList'
+import { HandlesDatalist } from './HandlesDatalist'
+import type { OpenSprint } from '../store/open-sprint'
+import { onAppCommand } from '../app/commands'
+import { platform } from '../platform'
+import { requestNextSprint } from '../app/pending'
+import { navigate } from '../app/route'
+import { useToast } from '../app/toast'
+import { restoreAsCopy } from '../store/sprint-actions'
+import { useBackupSnapshots } from '../platform/useBackupSnapshots'
+import { RestoreBackupDialog } from '../platform/RestoreBackupDialog'
+import type { ExportCommand } from '../export/ExportPanel'
+
+interface Props {
+  sprintId: string
+  registry: SprintRegistry
+  storage: string
+  isPresenting: boolean
+  onTogglePresenting: () => void
+}
+
+/** The sprint view: loads the sprint's document and shows the editor once it is loaded. */
+export function SprintScreen(props: Props) {
+  const extensions = useExtensions()
+  const state = useOpenSprint(props.sprintId, extensions.onSprintOpen)
+  if (state.status === 'loading') {
+    return (
+      <main className="screen-message" aria-busy="true">
+        Loading sprint…
+      </main>
+    )
+  }
+  if (state.status !== 'ready') {
+    return (
+      <main className="screen-message">
+        <h1>
+          {state.status === 'missing' ? 'This sprint is not on this device' : 'Could not open'}
+        </h1>
+        {state.status === 'error' && <p role="alert">{state.message}</p>}
+        <a href="#/">Back to all sprints</a>
+      </main>
+    )
+  }
+  return (
+    <SprintContext.Provider value={state.sprint}>
+      <SprintEditor {...props} sprint={state.sprint} />
+    </SprintContext.Provider>
+  )
+}
+
+function SprintEditor(props: Props & { sprint: OpenSprint }) {
+  const { sprint } = props
+  const extensions = useExtensions()
+  const [isExportOpen, setExportOpen] = useState(true)
+  const [selectedTeam, setSelectedTeam] = useState('')
+  const [exportCommand, setExportCommand] = useState<ExportCommand | undefined>()
+  const [isRestoreOpen, setRestoreOpen] = useState(false)
+  const toast = useToast()
+  useRegistrySync(sprint, props.registry)
+  useBackupSnapshots(sprint.doc, sprint.id, (err) =>
+    toast.show({ message: `Backup failed: ${String(err)}`, isError: true }),
+  )
+
+  // Native menu commands and files opened from the OS, while this sprint is open.
+  useEffect(
+    () =>
+      onAppCommand((c) => {
+        const run = (command: ExportCommand): void => {
+          setExportOpen(true)
+          setExportCommand(command)
+        }
+        if (c.kind === 'file') {
+          if ('bytes' in c.file) return false
+          run({ kind: 'import', markdown: c.file.text, at: Date.now() })
+        } else if (c.command === 'copyTeamComment') run({ kind: 'copy', at: Date.now() })
+        else if (c.command === 'exportMarkdown') run({ kind: 'saveMarkdown', at: Date.now() })
+        else if (c.command === 'saveCopyAs') run({ kind: 'saveSprint', at: Date.now() })
+        else if (c.command === 'importMarkdown')
+          run({ kind: 'import', markdown: '', at: Date.now() })
+        else if (c.command === 'restoreBackup') setRestoreOpen(true)
+        else if (c.command === 'startNextSprint') {
+          requestNextSprint(sprint.id)
+          navigate({ screen: 'home' })
+        } else return false
+        return true
+      }),
+    [sprint],
+  )
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      const isMod = e.ctrlKey || e.metaKey
+      if (!isMod || e.altKey) return
+      if (e.target instanceof Element && e.target.closest('dialog')) return
+      const key = e.key.toLowerCase()
+      if (key === 'z' || key === 'y') {
+        // Our own undo, never the text field's: it reverts only this user's changes.
+        e.preventDefault()
+        if (key === 'y' || e.shiftKey) sprint.undo.redo()
+        else sprint.undo.undo()
+      } else if (key === 'e' && !e.shiftKey) {
+        e.preventDefault()
+        setExportOpen((x) => !x)
+      } else if (key === 'p' && e.shiftKey) {
+        e.preventDefault()
+        props.onTogglePresenting()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [sprint, props])
+
+  if (!sprint.isSupported) {
+    return (
+      <main className="screen-message">
+        <h1>This sprint was written by a newer Sprintpad</h1>
+        <p>Update Sprintpad to open it. Nothing was changed.</p>
+        <a href="#/">Back to all sprints</a>
+      </main>
+    )
+  }
+  return (
+    <div className={`sprint-layout${isExportOpen ? ' with-export' : ''}`}>
+      <SprintHeader
+        storage={props.storage}
+        headerExtras={extensions.headerExtras?.(sprint)}
+        isExportOpen={isExportOpen}
+        onToggleExport={() => setExportOpen((x) => !x)}
+        isPresenting={props.isPresenting}
+        onTogglePresenting={props.onTogglePresenting}
+      />
+      <main
+        className="sprint-main"
+        onFocus={(e) => {
+          const team = (e.target as HTMLElement).closest<HTMLElement>('[data-team-id]')
+          if (team?.dataset.teamId && team.dataset.teamId !== selectedTeam)
+            setSelectedTeam(team.dataset.teamId)
+        }}
+        onDragOver={(e) => {
+          if (e.dataTransfer.types.includes('Files')) e.preventDefault()
+        }}
+        onDrop={(e) => {
+          if (e.dataTransfer.files.length === 0) return
+          // A .md file dropped on a team: import it into that team (after a look in the dialog).
+          e.preventDefault()
+          const team = (e.target as HTMLElement).closest<HTMLElement>('[data-team-id]')
+          if (team?.dataset.teamId) setSelectedTeam(team.dataset.teamId)
+          void platform.readDroppedFiles(e.dataTransfer.files).then(({ files }) => {
+            const md = files.find((f) => 'text' in f)
+            if (md && 'text' in md) {
+              setExportOpen(true)
+              setExportCommand({ kind: 'import', markdown: md.text, at: Date.now() })
+            } else toast.show({ message: 'Drop a Markdown (.md) file to import it', isError: true })
+          })
+        }}
+      >
+        <GlobalPanel />
+        <TeamList />
+        <button
+          type="button"
+          className="add-team"
+          onClick={() => {
+            sprint.checkpoint()
+            const id = addTeam(sprint.doc, { name: '' })
+            requestAnimationFrame(() =>
+              document
+                .querySelector<HTMLInputElement>(`[data-team-id="${id}"] .team-name`)
+                ?.focus(),
+            )
+          }}
+        >
+          + Add team
+        </button>
+      </main>
+      {isExportOpen && (
+        <div id="export-panel" className="export-column">
+          <ExportPanel
+            selectedTeamId={selectedTeam}
+            onSelectTeam={setSelectedTeam}
+            command={exportCommand}
+          />
+        </div>
+      )}
+      <HandlesDatalist />
+      {isRestoreOpen && (
+        <RestoreBackupDialog
+          sprintId={sprint.id}
+          onClose={() => setRestoreOpen(false)}
+          onRestore={async (bytes) => {
+            const entry = await restoreAsCopy(props.registry, bytes)
+            setRestoreOpen(false)
+            navigate({ screen: 'sprint', sprintId: entry.id })
+          }}
+        />
+      )}
+    </div>
+  )
+}

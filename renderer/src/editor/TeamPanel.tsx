@@ -1,0 +1,138 @@
+import { memo, useId } from 'react'
+import { moveTeam, removeTeam, renameTeam, setMembers, setOffDuring } from '../../../shared/doc'
+import { sectionKindOf, type TemplateSection } from '../../../shared/template'
+import { countRender } from '../app/render-count'
+import { useSprint } from './sprint-context'
+import { useTeam, useTeamSections } from './useDoc'
+import { SectionBlock } from './SectionBlock'
+import { HeroField } from './HeroField'
+import { useToast } from '../app/toast'
+
+interface Props {
+  teamId: string
+  index: number
+  count: number
+}
+
+/** One team's panel: name, members, and every section of the sprint's template. */
+export const TeamPanel = memo(function TeamPanel({ teamId, index, count }: Props) {
+  countRender('TeamPanel')
+  const sprint = useSprint()
+  const { doc } = sprint
+  const team = useTeam(teamId)
+  const sections = useTeamSections(teamId)
+  const toast = useToast()
+  const nameId = useId()
+  const membersId = useId()
+  const name = team.name || 'Unnamed team'
+
+  const field = (def: TemplateSection) =>
+    def.field === 'offDuring' ? (
+      <div className="field-row" key={def.key}>
+        <label className="field-label" htmlFor={`${nameId}-off`}>
+          {def.heading.replace(/:$/, '')}
+        </label>
+        <input
+          id={`${nameId}-off`}
+          className="field-input"
+          value={team.offDuring}
+          onChange={(e) => setOffDuring(doc, { teamId, text: e.target.value })}
+        />
+      </div>
+    ) : (
+      <HeroField
+        key={def.key}
+        teamId={teamId}
+        heroes={team.heroes}
+        suggestion={team.heroSuggestion}
+      />
+    )
+
+  return (
+    <article className="team-panel" aria-label={`Team ${name}`} data-team-id={teamId}>
+      <header className="team-header">
+        <h2 className="team-title">
+          <span className="team-prefix" aria-hidden="true">
+            Team
+          </span>
+          <input
+            id={nameId}
+            className="team-name"
+            aria-label="Team name"
+            value={team.name}
+            placeholder="Team name"
+            onChange={(e) => renameTeam(doc, { teamId, name: e.target.value })}
+          />
+        </h2>
+        <div className="team-actions" role="toolbar" aria-label={`${name} actions`}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Move ${name} up`}
+            disabled={index === 0}
+            onClick={() => {
+              sprint.checkpoint()
+              moveTeam(doc, { teamId, index: index - 1 })
+            }}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Move ${name} down`}
+            disabled={index >= count - 1}
+            onClick={() => {
+              sprint.checkpoint()
+              moveTeam(doc, { teamId, index: index + 1 })
+            }}
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            className="icon-button danger"
+            aria-label={`Remove ${name}`}
+            onClick={() => {
+              sprint.checkpoint()
+              removeTeam(doc, { teamId })
+              sprint.checkpoint()
+              toast.show({
+                message: `Removed ${name}`,
+                action: { label: 'Undo', run: () => sprint.undo.undo() },
+              })
+            }}
+          >
+            🗑
+          </button>
+        </div>
+      </header>
+      <div className="field-row">
+        <label className="field-label" htmlFor={membersId}>
+          Members
+        </label>
+        <input
+          id={membersId}
+          className="field-input"
+          key={team.members.join(',')}
+          defaultValue={team.members.map((m) => `@${m}`).join(' ')}
+          placeholder="@handles, in support hero rotation order"
+          onBlur={(e) => {
+            const members = e.target.value
+              .split(/[\s,]+/)
+              .map((m) => m.replace(/^@+/, ''))
+              .filter(Boolean)
+            if (members.join(',') !== team.members.join(',')) setMembers(doc, { teamId, members })
+          }}
+        />
+      </div>
+      {sections.map((def) =>
+        sectionKindOf(def) === 'field' ? (
+          field(def)
+        ) : (
+          <SectionBlock key={def.key} teamId={teamId} teamName={name} def={def} />
+        ),
+      )}
+    </article>
+  )
+})

@@ -1,0 +1,89 @@
+import type { KeyboardEvent } from 'react'
+import {
+  addItem,
+  editItemText,
+  indentItem,
+  outdentItem,
+  removeItem,
+  setItemStatus,
+  shiftItem,
+  type ItemStatus,
+} from '../../../shared/doc'
+import type { ListRole } from '../../../shared/template'
+import type { OpenSprint } from '../store/open-sprint'
+import { sectionKey } from '../store/structure-index'
+import { focusItem, neighbourItem } from './focus'
+import { nextStatus } from './status-labels'
+
+/**
+ * The editing keys of an item (Linear-like): Enter splits/adds the next item, Backspace on an empty
+ * item removes it, Tab / Shift+Tab nest and un-nest, Alt+Up/Down reorder, Up/Down at the text's
+ * edge move between items, Ctrl/Cmd+Enter cycles the status. Returns true when it handled the key.
+ */
+export function handleItemKey(
+  e: KeyboardEvent<HTMLTextAreaElement>,
+  sprint: OpenSprint,
+  item: { id: string; role: ListRole; status: ItemStatus; hasChildren: boolean },
+): boolean {
+  const { doc, structure } = sprint
+  const el = e.currentTarget
+  const place = structure.place(item.id)
+  if (!place) return false
+  const isMod = e.ctrlKey || e.metaKey
+  const isStructural =
+    e.key === 'Enter' || e.key === 'Tab' || (e.altKey && e.key.startsWith('Arrow'))
+  // A new item, a nesting or a move is its own undo step, apart from the typing around it.
+  if (isStructural) sprint.checkpoint()
+  if (e.key === 'Enter' && isMod) {
+    setItemStatus(doc, { itemId: item.id, status: nextStatus(item.role, item.status) })
+    return true
+  }
+  if (e.key === 'Enter' && !e.shiftKey && !e.altKey) {
+    const caret = el.selectionEnd
+    const tail = el.value.slice(caret)
+    const siblings = structure.childIds(
+      place.effectiveParent || sectionKey(place.effectiveTeam, place.effectiveSection),
+    )
+    if (tail) editItemText(doc, { itemId: item.id, index: caret, remove: tail.length, insert: '' })
+    const id = addItem(doc, {
+      teamId: place.effectiveTeam,
+      section: place.effectiveSection,
+      parent: place.effectiveParent,
+      index: siblings.indexOf(item.id) + 1,
+      text: tail,
+    })
+    focusItem(id, 'start')
+    return true
+  }
+  if (e.key === 'Backspace' && el.value === '' && !item.hasChildren) {
+    const prev = neighbourItem(el, -1) ?? neighbourItem(el, 1)
+    removeItem(doc, { itemId: item.id })
+    if (prev?.dataset.itemId) focusItem(prev.dataset.itemId, 'end')
+    return true
+  }
+  if (e.key === 'Tab') {
+    const caret = el.selectionStart
+    const isMoved = e.shiftKey
+      ? outdentItem(doc, { itemId: item.id })
+      : indentItem(doc, { itemId: item.id })
+    if (isMoved) focusItem(item.id, caret)
+    // Tab never leaves the list: nesting is what it means inside an item.
+    return true
+  }
+  if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+    const caret = el.selectionStart
+    if (shiftItem(doc, { itemId: item.id, by: e.key === 'ArrowUp' ? -1 : 1 })) {
+      focusItem(item.id, caret)
+    }
+    return true
+  }
+  const atStart = el.selectionStart === 0 && el.selectionEnd === 0
+  const atEnd = el.selectionStart === el.value.length
+  if ((e.key === 'ArrowUp' && atStart) || (e.key === 'ArrowDown' && atEnd)) {
+    const next = neighbourItem(el, e.key === 'ArrowUp' ? -1 : 1)
+    if (!next?.dataset.itemId) return false
+    focusItem(next.dataset.itemId, e.key === 'ArrowUp' ? 'end' : 'start')
+    return true
+  }
+  return false
+}

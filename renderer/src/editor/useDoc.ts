@@ -1,0 +1,178 @@
+import { useMemo } from 'react'
+import * as Y from 'yjs'
+import {
+  GLOBAL_TEAM,
+  ITEM,
+  TEAM,
+  extraSectionsMap,
+  getItemMap,
+  getTeamMap,
+  metaMap,
+  readExtraSections,
+  readMeta,
+  readTemplate,
+  teamsMap,
+  type SprintMeta,
+  type SupportHero,
+  compareOrdered,
+} from '../../../shared/doc'
+import type { TemplateDefinition, TemplateSection } from '../../../shared/template'
+import { useSprint } from './sprint-context'
+import { useStore, useY } from '../store/useY'
+import { sectionKey } from '../store/structure-index'
+
+type YMap = Y.Map<unknown>
+
+function stringList(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
+}
+
+/** The plain fields of one item (its text is bound separately to the Y.Text). */
+export interface ItemFields {
+  status: unknown
+  owners: string[]
+  isTask: boolean
+  from: string
+  isMissing: boolean
+}
+
+function readItemFields(m: YMap | undefined): ItemFields {
+  const from = m?.get(ITEM.from)
+  return {
+    status: m?.get(ITEM.status),
+    owners: stringList(m?.get(ITEM.owners)),
+    isTask: m?.get(ITEM.task) === true,
+    from: typeof from === 'string' ? from : '',
+    isMissing: !m,
+  }
+}
+
+/** One item's fields; re-renders only when this item's map changes. */
+export function useItemFields(itemId: string): ItemFields {
+  const { doc } = useSprint()
+  const map = useMemo(() => getItemMap(doc, itemId), [doc, itemId])
+  return useY(map, readItemFields)
+}
+
+/** Child ids of a section (`parent` = '') or of an item. */
+export function useChildIds(teamId: string, section: string, parent: string): readonly string[] {
+  const { structure } = useSprint()
+  const store = useMemo(
+    () => structure.childStore(parent || sectionKey(teamId, section)),
+    [structure, teamId, section, parent],
+  )
+  return useStore(store)
+}
+
+function readMetaOf(m: YMap | undefined): SprintMeta {
+  return m?.doc ? readMeta(m.doc) : readMeta(new Y.Doc())
+}
+
+export function useMeta(): SprintMeta {
+  const { doc } = useSprint()
+  return useY(metaMap(doc), readMetaOf)
+}
+
+const templateCache = new WeakMap<object, TemplateDefinition>()
+
+function readTemplateOf(m: YMap | undefined): TemplateDefinition {
+  const raw: unknown = m?.get('template')
+  if (typeof raw === 'object' && raw !== null) {
+    const hit = templateCache.get(raw)
+    if (hit) return hit
+  }
+  const t = m?.doc ? readTemplate(m.doc) : readTemplate(new Y.Doc())
+  if (typeof raw === 'object' && raw !== null) templateCache.set(raw, t)
+  return t
+}
+
+/** The sprint's template (the same object until the template itself changes). */
+export function useTemplate(): TemplateDefinition {
+  const { doc } = useSprint()
+  return useY(metaMap(doc), readTemplateOf)
+}
+
+function readTeamIds(m: Y.Map<YMap> | undefined): string[] {
+  const out: { id: string; order: string }[] = []
+  m?.forEach((v, id) => {
+    if (v instanceof Y.Map) {
+      const order = v.get(TEAM.order)
+      out.push({ id, order: typeof order === 'string' ? order : '' })
+    }
+  })
+  return out.sort(compareOrdered).map((t) => t.id)
+}
+
+export function useTeamIds(): string[] {
+  const { doc } = useSprint()
+  return useY(teamsMap(doc), readTeamIds, true)
+}
+
+export interface TeamFields {
+  name: string
+  heroes: SupportHero[]
+  members: string[]
+  offDuring: string
+  heroSuggestion: string
+}
+
+function readTeamFields(m: YMap | undefined): TeamFields {
+  const str = (k: string): string => {
+    const v = m?.get(k)
+    return typeof v === 'string' ? v : ''
+  }
+  const heroes = m?.get(TEAM.heroes)
+  return {
+    name: str(TEAM.name),
+    heroes: Array.isArray(heroes)
+      ? heroes
+          .filter((h): h is SupportHero => typeof h === 'object' && h !== null && 'handle' in h)
+          .map((h) => ({ label: String(h.label ?? ''), handle: String(h.handle) }))
+      : [],
+    members: stringList(m?.get(TEAM.members)),
+    offDuring: str(TEAM.offDuring),
+    heroSuggestion: str(TEAM.heroSuggestion),
+  }
+}
+
+export function useTeam(teamId: string): TeamFields {
+  const { doc } = useSprint()
+  const map = useMemo(() => getTeamMap(doc, teamId), [doc, teamId])
+  return useY(map, readTeamFields)
+}
+
+/** The sections of a team: the template's, with the team's extra sections placed after theirs. */
+export function useTeamSections(teamId: string): TemplateSection[] {
+  const { doc } = useSprint()
+  const template = useTemplate()
+  const extrasKey = useY(
+    extraSectionsMap(doc),
+    useMemo(
+      () => () => JSON.stringify(readExtraSections(doc, teamId).map((e) => [e.def, e.after])),
+      [doc, teamId],
+    ),
+    true,
+  )
+  return useMemo(() => {
+    if (teamId === GLOBAL_TEAM) return template.issue?.sections ?? []
+    const extras = JSON.parse(extrasKey) as [TemplateSection, string][]
+    const keys = new Set(template.sections.map((s) => s.key))
+    const out: TemplateSection[] = []
+    const placeAfter = (key: string): void => {
+      for (const [def, after] of extras) {
+        if (after === key && !keys.has(def.key)) {
+          keys.add(def.key)
+          out.push(def)
+          placeAfter(def.key)
+        }
+      }
+    }
+    placeAfter('')
+    for (const def of template.sections) {
+      out.push(def)
+      placeAfter(def.key)
+    }
+    for (const [def] of extras) if (!keys.has(def.key)) out.push(def)
+    return out
+  }, [template, extrasKey, teamId])
+}

@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'react'
+import { OpenSprint } from '../store/open-sprint'
+import { readMeta } from '../../../shared/doc'
+
+export type OpenState =
+  | { status: 'loading' }
+  | { status: 'ready'; sprint: OpenSprint }
+  | { status: 'missing' }
+  | { status: 'error'; message: string }
+
+/**
+ * Opens the sprint's document for as long as the component is mounted: one Y.Doc and one
+ * IndexedDB persistence per open sprint, destroyed on close (or when the id changes).
+ */
+export function useOpenSprint(sprintId: string, onOpen?: (s: OpenSprint) => void): OpenState {
+  const [state, setState] = useState<OpenState>({ status: 'loading' })
+  useEffect(() => {
+    let isCancelled = false
+    let opened: OpenSprint | undefined
+    OpenSprint.open(sprintId).then(
+      (sprint) => {
+        opened = sprint
+        if (isCancelled) {
+          void sprint.close()
+          return
+        }
+        if (readMeta(sprint.doc).id === '') {
+          setState({ status: 'missing' })
+          return
+        }
+        onOpen?.(sprint)
+        setState({ status: 'ready', sprint })
+      },
+      (err: unknown) => {
+        if (!isCancelled) setState({ status: 'error', message: String(err) })
+      },
+    )
+    return () => {
+      isCancelled = true
+      void opened?.close()
+    }
+    // onOpen is read once per open sprint on purpose.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sprintId])
+  return state
+}

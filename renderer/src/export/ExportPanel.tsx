@@ -1,0 +1,166 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react'
+import type * as Y from 'yjs'
+import { exportIssue, exportTeam } from '../../../shared/markdown'
+import { encodeSprintFile } from '../../../shared/file'
+import { countRender } from '../app/render-count'
+import { copyText, saveMarkdown, saveSprintFile } from '../app/native'
+import { useToast } from '../app/toast'
+import { useSprint } from '../editor/sprint-context'
+import { useMeta, useTeamIds } from '../editor/useDoc'
+import { usePreview } from './usePreview'
+import { slug } from './file-names'
+import { TeamOption } from './TeamOption'
+import { ImportDialog } from './ImportDialog'
+
+type Kind = 'team' | 'issue'
+
+/** Something the native menu asked the panel to do (`at` makes each request distinct). */
+export type ExportCommand =
+  | { kind: 'copy' | 'saveMarkdown' | 'saveSprint'; at: number }
+  | { kind: 'import'; markdown: string; at: number }
+
+interface Props {
+  selectedTeamId: string
+  onSelectTeam: (teamId: string) => void
+  command?: ExportCommand
+}
+
+/**
+ * The export panel: a live preview of exactly what the exporter produces for the selected team's
+ * comment or for the issue body, with copy (Ctrl/Cmd+Shift+C), save as .md and save .sprintpad.
+ */
+export function ExportPanel({ selectedTeamId, onSelectTeam, command }: Props) {
+  countRender('ExportPanel')
+  const sprint = useSprint()
+  const meta = useMeta()
+  const teamIds = useTeamIds()
+  const toast = useToast()
+  const [kind, setKind] = useState<Kind>('team')
+  const [importText, setImportText] = useState<string | undefined>()
+  const selectId = useId()
+  const teamId = teamIds.includes(selectedTeamId) ? selectedTeamId : (teamIds[0] ?? '')
+  const effectiveKind: Kind = teamId ? kind : 'issue'
+  const compute = useCallback(
+    (doc: Y.Doc) => (effectiveKind === 'team' ? exportTeam(doc, teamId) : exportIssue(doc)),
+    [effectiveKind, teamId],
+  )
+  const markdown = usePreview(sprint.doc, compute)
+
+  // Copy and save export afresh: the preview may lag the last keystroke by a moment.
+  const fresh = useCallback(() => compute(sprint.doc), [compute, sprint.doc])
+  const copy = useCallback(async () => {
+    try {
+      await copyText(fresh())
+      toast.show({ message: 'Copied as a GitHub comment' }, 3000)
+    } catch (err) {
+      toast.show({ message: `Copy failed: ${String(err)}`, isError: true })
+    }
+  }, [fresh, toast])
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'c') {
+        e.preventDefault()
+        void copy()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [copy])
+
+  const base = slug(meta.title)
+  const saveMd = useCallback(
+    () =>
+      void saveMarkdown({
+        suggestedName: `${base}${effectiveKind === 'team' ? '-team' : ''}.md`,
+        text: fresh(),
+      }),
+    [base, effectiveKind, fresh],
+  )
+  const saveSprint = useCallback(
+    () =>
+      void saveSprintFile({
+        suggestedName: `${base}.sprintpad`,
+        bytes: encodeSprintFile(sprint.doc),
+      }),
+    [base, sprint.doc],
+  )
+
+  // Each menu command runs once, even when the callbacks change afterwards.
+  const handled = useRef(0)
+  useEffect(() => {
+    if (!command || command.at === handled.current) return
+    handled.current = command.at
+    if (command.kind === 'import') {
+      const text = command.markdown
+      // Opening the dialog is what the command asks for: a response to an external event.
+      queueMicrotask(() => setImportText(text))
+    } else if (command.kind === 'copy') void copy()
+    else if (command.kind === 'saveMarkdown') saveMd()
+    else saveSprint()
+  }, [command, copy, saveMd, saveSprint])
+
+  return (
+    <aside className="export-panel" aria-label="Export">
+      <header className="export-header">
+        <h2>Export</h2>
+        <div className="segmented" role="radiogroup" aria-label="What to export">
+          {(['team', 'issue'] as const).map((k) => (
+            <button
+              key={k}
+              type="button"
+              role="radio"
+              aria-checked={effectiveKind === k}
+              disabled={k === 'team' && !teamId}
+              onClick={() => setKind(k)}
+            >
+              {k === 'team' ? 'Team comment' : 'Issue body'}
+            </button>
+          ))}
+        </div>
+      </header>
+      {effectiveKind === 'team' && (
+        <div className="field-row">
+          <label htmlFor={selectId} className="field-label">
+            Team
+          </label>
+          <select
+            id={selectId}
+            className="field-input"
+            value={teamId}
+            onChange={(e) => onSelectTeam(e.target.value)}
+          >
+            {teamIds.map((id) => (
+              <TeamOption key={id} teamId={id} />
+            ))}
+          </select>
+        </div>
+      )}
+      <pre className="markdown-preview" aria-label="Markdown preview" tabIndex={0}>
+        {markdown}
+      </pre>
+      <div className="export-actions">
+        <button type="button" className="primary" onClick={() => void copy()}>
+          Copy as GitHub comment <kbd>Ctrl+Shift+C</kbd>
+        </button>
+        <button type="button" onClick={saveMd}>
+          Save as .md
+        </button>
+        <button type="button" onClick={saveSprint}>
+          Save .sprintpad
+        </button>
+        <button type="button" onClick={() => setImportText('')}>
+          Import comment…
+        </button>
+      </div>
+      {importText !== undefined && (
+        <ImportDialog
+          initialText={importText}
+          defaultTeamId={teamId}
+          onClose={() => setImportText(undefined)}
+          onImported={(id) => onSelectTeam(id)}
+        />
+      )}
+    </aside>
+  )
+}

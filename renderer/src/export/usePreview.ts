@@ -1,0 +1,72 @@
+import { useMemo, useSyncExternalStore } from 'react'
+import type * as Y from 'yjs'
+
+/** Quiet time after the last update before the preview is recomputed (ms). */
+const SETTLE_MS = 120
+
+/**
+ * Runs `fn` once updates have settled for {@link SETTLE_MS} and the browser is idle, so an export
+ * of a big sprint (tens of ms) never lands between two keystrokes of a fast typist.
+ */
+function whenSettled(fn: () => void): () => void {
+  let idle = 0
+  const timer = setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(fn, { timeout: 200 })
+    else fn()
+  }, SETTLE_MS)
+  return () => {
+    clearTimeout(timer)
+    if (idle && typeof cancelIdleCallback === 'function') cancelIdleCallback(idle)
+  }
+}
+
+interface PreviewStore {
+  subscribe: (onChange: () => void) => () => void
+  getSnapshot: () => string
+}
+
+function createPreviewStore(doc: Y.Doc, compute: (doc: Y.Doc) => string): PreviewStore {
+  let value: string | undefined
+  let cancel: (() => void) | undefined
+  const safe = (): string => {
+    try {
+      return compute(doc)
+    } catch (err) {
+      return `Could not export: ${err instanceof Error ? err.message : String(err)}`
+    }
+  }
+  return {
+    subscribe(onChange) {
+      const onUpdate = (): void => {
+        cancel?.()
+        cancel = whenSettled(() => {
+          cancel = undefined
+          const next = safe()
+          if (next === value) return
+          value = next
+          onChange()
+        })
+      }
+      doc.on('update', onUpdate)
+      return () => {
+        doc.off('update', onUpdate)
+        cancel?.()
+        cancel = undefined
+      }
+    },
+    getSnapshot() {
+      value ??= safe()
+      return value
+    },
+  }
+}
+
+/**
+ * A value derived from the whole document (the Markdown preview). It is recomputed once updates
+ * settle (a short pause in typing) and the browser is idle: a burst of keystrokes costs one
+ * export, and typing never waits for it.
+ */
+export function usePreview(doc: Y.Doc, compute: (doc: Y.Doc) => string): string {
+  const store = useMemo(() => createPreviewStore(doc, compute), [doc, compute])
+  return useSyncExternalStore(store.subscribe, store.getSnapshot)
+}

@@ -1,0 +1,75 @@
+import { useState } from 'react'
+import type { SprintEntry } from '../store/registry'
+import { dateRangeLabel } from '../app/dates'
+import { routeHref } from '../app/route'
+
+interface Props {
+  entry: SprintEntry
+  onOpen: () => void
+  onNext: () => void
+  onRename: (title: string) => void
+  onDuplicate: () => void
+  onDelete: () => void
+}
+
+function ago(ms: number): string {
+  const s = Math.max(0, (Date.now() - ms) / 1000)
+  if (s < 60) return 'just now'
+  if (s < 3600) return `${Math.floor(s / 60)} min ago`
+  if (s < 86400) return `${Math.floor(s / 3600)} h ago`
+  return new Date(ms).toLocaleDateString()
+}
+
+/** One sprint in the list, with its actions. */
+export function SprintRow({ entry, onNext, onRename, onDuplicate, onDelete }: Props) {
+  const [isRenaming, setRenaming] = useState(false)
+  return (
+    <li className="sprint-row">
+      <div className="sprint-row-main">
+        {isRenaming ? (
+          <input
+            className="rename-input"
+            aria-label="New title"
+            defaultValue={entry.title}
+            autoFocus
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                const v = e.currentTarget.value.trim()
+                if (v && v !== entry.title) onRename(v)
+                setRenaming(false)
+              } else if (e.key === 'Escape') setRenaming(false)
+            }}
+            onBlur={() => setRenaming(false)}
+          />
+        ) : (
+          <a className="sprint-link" href={routeHref({ screen: 'sprint', sprintId: entry.id })}>
+            {entry.title || 'Untitled sprint'}
+          </a>
+        )}
+        <span className="sprint-meta">
+          <span>{dateRangeLabel(entry.startDate, entry.endDate)}</span>
+          <span aria-hidden="true">·</span>
+          <span>
+            {entry.teamCount} {entry.teamCount === 1 ? 'team' : 'teams'}
+          </span>
+          <span aria-hidden="true">·</span>
+          <span>edited {ago(entry.updatedAt)}</span>
+        </span>
+      </div>
+      <div className="row-actions" role="group" aria-label={`${entry.title} actions`}>
+        <button type="button" onClick={onNext}>
+          Start next sprint
+        </button>
+        <button type="button" onClick={() => setRenaming(true)}>
+          Rename
+        </button>
+        <button type="button" onClick={onDuplicate}>
+          Duplicate
+        </button>
+        <button type="button" className="danger" onClick={onDelete}>
+          Delete
+        </button>
+      </div>
+    </li>
+  )
+}

@@ -1,0 +1,128 @@
+import * as Y from 'yjs'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { createUndoManager, migrate } from '../../../shared/doc'
+import { StructureIndex } from './structure-index'
+import type { ExternalStore } from './useY'
+
+/** The IndexedDB database of one sprint's document. Stable forever: never change it. */
+export function sprintDbName(sprintId: string): string {
+  return `sprintpad-sprint-${sprintId}`
+}
+
+/** `saving`: an update is not yet committed to IndexedDB; `saved`: everything is on disk. */
+export type SaveState = 'loading' | 'saving' | 'saved' | 'error'
+
+/** Something attached to an open sprint (a sync provider…), destroyed when the sprint closes. */
+export interface Attachment {
+  destroy: () => void
+}
+
+/**
+ * One open sprint: its Y.Doc, the y-indexeddb persistence, this user's UndoManager and the
+ * structure index. Create with {@link OpenSprint.open}, and call {@link OpenSprint.close} when the
+ * sprint view goes away: everything it owns is destroyed. A sync provider joins through
+ * {@link OpenSprint.attach}.
+ */
+export class OpenSprint {
+  readonly id: string
+  readonly doc: Y.Doc
+  readonly persistence: IndexeddbPersistence
+  readonly undo: Y.UndoManager
+  readonly structure: StructureIndex
+  /** False when the document was written by a newer Sprintpad (shown read-only warning). */
+  isSupported = true
+  private saveState: SaveState = 'loading'
+  private readonly saveListeners = new Set<() => void>()
+  private readonly attachments: Attachment[] = []
+  private pendingWrites = 0
+  private isClosed = false
+
+  private constructor(id: string) {
+    this.id = id
+    this.doc = new Y.Doc()
+    this.persistence = new IndexeddbPersistence(sprintDbName(id), this.doc)
+    this.undo = createUndoManager(this.doc)
+    this.structure = new StructureIndex(this.doc)
+    this.doc.on('update', this.onUpdate)
+  }
+
+  /** Opens a sprint's document and resolves once everything stored on this device is loaded. */
+  static async open(id: string): Promise<OpenSprint> {
+    const sprint = new OpenSprint(id)
+    await sprint.persistence.whenSynced
+    sprint.isSupported = migrate(sprint.doc)
+    // Loading and migrating are not the user's edits.
+    sprint.undo.clear()
+    sprint.setSaveState('saved')
+    return sprint
+  }
+
+  /**
+   * Ends the current undo step: the next change starts a new one. Called around discrete actions
+   * (an import, a move, a new item) so that Ctrl+Z never merges them with the typing around them.
+   */
+  checkpoint(): void {
+    this.undo.stopCapturing()
+  }
+
+  /** Registers something to destroy with the sprint (e.g. a sync provider over `doc`). */
+  attach(attachment: Attachment): void {
+    if (this.isClosed) attachment.destroy()
+    else this.attachments.push(attachment)
+  }
+
+  /** Destroys the providers, the undo manager and the doc. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.isClosed) return
+    this.isClosed = true
+    for (const a of this.attachments.splice(0)) a.destroy()
+    this.doc.off('update', this.onUpdate)
+    this.structure.destroy()
+    this.undo.destroy()
+    await this.persistence.destroy()
+    this.doc.destroy()
+  }
+
+  /** Resolves when every update so far is committed to IndexedDB. */
+  flushed(): Promise<void> {
+    const db = this.persistence.db
+    if (!db) return this.persistence.whenSynced.then(() => undefined)
+    // A read transaction over the same store starts only after the earlier write transactions
+    // of y-indexeddb (created before this one) have committed.
+    return new Promise((resolve, reject) => {
+      const tx = db.transaction(['updates'], 'readonly')
+      tx.oncomplete = () => resolve()
+      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB read failed'))
+      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'))
+    })
+  }
+
+  private readonly onUpdate = (_update: Uint8Array, origin: unknown): void => {
+    // y-indexeddb's own handler (registered first) has queued its write; origin === persistence
+    // means the update came from disk and is not written back.
+    if (origin === this.persistence || !this.persistence.db) return
+    this.pendingWrites++
+    this.setSaveState('saving')
+    this.flushed().then(
+      () => {
+        if (--this.pendingWrites === 0 && !this.isClosed) this.setSaveState('saved')
+      },
+      () => this.setSaveState('error'),
+    )
+  }
+
+  private setSaveState(state: SaveState): void {
+    if (this.saveState === state) return
+    this.saveState = state
+    for (const l of [...this.saveListeners]) l()
+  }
+
+  /** The save indicator's store. */
+  readonly saveStore: ExternalStore<SaveState> = {
+    subscribe: (onChange) => {
+      this.saveListeners.add(onChange)
+      return () => this.saveListeners.delete(onChange)
+    },
+    getSnapshot: () => this.saveState,
+  }
+}

@@ -1,0 +1,211 @@
+import * as Y from 'yjs'
+import type { ListRole } from '../template'
+import { ITEM, META, TEAM, getItemMap, getTeamMap, itemsMap, metaMap } from './schema'
+import { IMPORT_ORIGIN } from './origin'
+import { change } from './transact'
+import { readSprint } from './read'
+import { createSprint } from './sprint-mutations'
+import { addTeamIn } from './team-mutations'
+import { addItemIn } from './item-mutations'
+import { childrenIndex, placeItems, readRawItems, rootKey } from './read-items'
+import type { ItemView, SectionView, SupportHero, TeamView } from './types'
+import { newId } from './ids'
+
+/** Arguments of {@link startNextSprint}. */
+export interface NextSprintArgs {
+  title: string
+  /** ISO `YYYY-MM-DD`. */
+  startDate: string
+  endDate: string
+  id?: string
+}
+
+/**
+ * The support hero to suggest for the next sprint: the member after the last hero of the previous
+ * sprint in the members' rotation order (wrapping around); the first member when the previous
+ * hero is not a member (or there was none); `''` when the team has no members.
+ */
+export function suggestSupportHero(
+  members: readonly string[],
+  previousHeroes: readonly SupportHero[],
+): string {
+  if (members.length === 0) return ''
+  const norm = (h: string): string => h.replace(/^@/, '').toLowerCase()
+  const last = previousHeroes.at(-1)?.handle ?? ''
+  const i = members.findIndex((m) => norm(m) === norm(last))
+  return (i < 0 ? members[0] : members[(i + 1) % members.length]) ?? ''
+}
+
+function sectionsWithRole(team: TeamView, role: ListRole): SectionView[] {
+  return team.sections.filter((s) => s.kind !== 'field' && s.role === role)
+}
+
+/** Copies an item tree into a section of the new sprint (status kept or replaced). */
+function copyTree(
+  doc: Y.Doc,
+  item: ItemView,
+  place: { teamId: string; section: string; parent?: string },
+  status: (item: ItemView) => ItemView['status'] | undefined,
+  withChildren: boolean,
+): void {
+  const id = addItemIn(doc, {
+    ...place,
+    text: item.text,
+    owners: item.owners,
+    status: status(item),
+    isTask: item.isTask,
+    group: item.group,
+    from: item.id,
+  })
+  if (!withChildren) return
+  for (const child of item.children) copyTree(doc, child, { ...place, parent: id }, status, true)
+}
+
+/**
+ * Starts the sprint after `prevDoc` in the empty `nextDoc`, doing the bookkeeping the template
+ * asks humans to do. Each team comes over with its name, members and OKRs (statuses kept); its
+ * retro section gets last sprint's plain-list items (High and Low priority), unmarked; its
+ * hang-over section gets those of them that were not checked done, undecided. Support heroes
+ * start empty with a suggestion (the next member in rotation, see {@link suggestSupportHero}).
+ * Carried items point at their original through `from`. Runs as import transactions (not undone
+ * step by step). Returns the new sprint's id. `prevDoc` is only read.
+ */
+export function startNextSprint(prevDoc: Y.Doc, nextDoc: Y.Doc, args: NextSprintArgs): string {
+  const prev = readSprint(prevDoc)
+  const id = createSprint(nextDoc, {
+    id: args.id ?? newId(),
+    title: args.title,
+    startDate: args.startDate,
+    endDate: args.endDate,
+    template: prev.template,
+    previousSprintId: prev.meta.id,
+  })
+  change(
+    nextDoc,
+    () => {
+      for (const team of prev.teams) carryTeam(nextDoc, team)
+    },
+    IMPORT_ORIGIN,
+  )
+  return id
+}
+
+function carryTeam(doc: Y.Doc, team: TeamView): void {
+  const teamId = addTeamIn(doc, { name: team.name, members: team.members })
+  const suggestion = suggestSupportHero(team.members, team.heroes)
+  if (suggestion) getTeamMap(doc, teamId)?.set(TEAM.heroSuggestion, suggestion)
+  const keep = (item: ItemView): ItemView['status'] => item.status
+  for (const okr of sectionsWithRole(team, 'okr')) {
+    for (const item of okr.items) copyTree(doc, item, { teamId, section: okr.key }, keep, true)
+  }
+  const retro = sectionsWithRole(team, 'retro')[0]
+  const hangover = sectionsWithRole(team, 'hangover')[0]
+  for (const plain of sectionsWithRole(team, 'plain')) {
+    for (const item of plain.items) {
+      if (!item.text.trim()) continue
+      if (retro) {
+        copyTree(doc, item, { teamId, section: retro.key }, () => 'unmarked', false)
+      }
+      if (hangover && item.status !== 'checked') {
+        copyTree(doc, item, { teamId, section: hangover.key }, () => 'undecided', false)
+      }
+    }
+  }
+}
+
+/** The key of the team's first plain list section (High priority in the default template). */
+function prioritySection(doc: Y.Doc, teamId: string): string | undefined {
+  const team = readSprint(doc).teams.find((t) => t.id === teamId)
+  return team && sectionsWithRole(team, 'plain')[0]?.key
+}
+
+function linkOf(map: Y.Map<unknown>, itemId: string): string {
+  const from = map.get(ITEM.from)
+  return typeof from === 'string' && from ? from : itemId
+}
+
+/** Items of the team's priority list that were created from the same original. */
+function linkedCopies(doc: Y.Doc, itemId: string, section: string): string[] {
+  const map = getItemMap(doc, itemId)
+  if (!map) return []
+  const link = linkOf(map, itemId)
+  const placed = placeItems(readRawItems(doc, []), [])
+  const team = placed.get(itemId)?.effectiveTeam ?? ''
+  const list = childrenIndex(placed).get(rootKey(team, section)) ?? []
+  return list.filter((p) => p.id !== itemId && p.from === link).map((p) => p.id)
+}
+
+/**
+ * Re-prioritises a hang-over item: marks it `reprioritised` and puts a copy (text and owners) at
+ * the end of the team's High priority list, linked to the original item through `from`. Does not
+ * add a second copy when one exists. Returns the id of the High priority item, or `undefined` when
+ * the item or a priority section is missing. One local (undoable) transaction.
+ */
+export function reprioritiseItem(doc: Y.Doc, args: { itemId: string }): string | undefined {
+  return change(doc, () => {
+    const map = getItemMap(doc, args.itemId)
+    const place = placeItems(readRawItems(doc, []), []).get(args.itemId)
+    if (!map || !place) return undefined
+    const section = prioritySection(doc, place.effectiveTeam)
+    if (!section) return undefined
+    map.set(ITEM.status, 'reprioritised')
+    const existing = linkedCopies(doc, args.itemId, section)[0]
+    if (existing) return existing
+    return addItemIn(doc, {
+      teamId: place.effectiveTeam,
+      section,
+      text: place.text,
+      owners: place.owners,
+      isTask: true,
+      from: linkOf(map, args.itemId),
+    })
+  })
+}
+
+/**
+ * Deprioritises a hang-over item: marks it `deprioritised`. A copy made by an earlier
+ * {@link reprioritiseItem} is removed only if nobody changed it since (same text, no children),
+ * so no one's writing is lost. One local (undoable) transaction.
+ */
+export function deprioritiseItem(doc: Y.Doc, args: { itemId: string }): void {
+  change(doc, () => {
+    const map = getItemMap(doc, args.itemId)
+    const placed = placeItems(readRawItems(doc, []), [])
+    const place = placed.get(args.itemId)
+    if (!map || !place) return
+    map.set(ITEM.status, 'deprioritised')
+    const section = prioritySection(doc, place.effectiveTeam)
+    if (!section) return
+    const parents = new Set([...placed.values()].map((p) => p.effectiveParent))
+    for (const copyId of linkedCopies(doc, args.itemId, section)) {
+      const copy = placed.get(copyId)
+      if (copy && copy.text === place.text && !parents.has(copyId)) {
+        itemsMap(doc).delete(copyId)
+      }
+    }
+  })
+}
+
+/**
+ * Fills the empty `nextDoc` with a copy of `prevDoc` under a new id and title (a duplicate
+ * sprint). One import transaction; returns the new id.
+ */
+export function copySprint(
+  prevDoc: Y.Doc,
+  nextDoc: Y.Doc,
+  args: { title: string; id?: string },
+): string {
+  const id = args.id ?? newId()
+  Y.applyUpdate(nextDoc, Y.encodeStateAsUpdate(prevDoc), IMPORT_ORIGIN)
+  change(
+    nextDoc,
+    () => {
+      const m = metaMap(nextDoc)
+      m.set(META.id, id)
+      m.set(META.title, args.title)
+      m.set(META.createdAt, Date.now())
+    },
+    IMPORT_ORIGIN,
+  )
+  return id
+}

@@ -1,0 +1,148 @@
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { launchProfile, type Profile } from '../helpers/chromium'
+import { serveStatic } from '../helpers/static-server'
+import { addTeam, createSprint, itemTexts, section, team, watchErrors } from './editor-helpers'
+
+const COMMENTS = resolve(import.meta.dirname, '../../../shared/fixtures/comments')
+
+let server: Awaited<ReturnType<typeof serveStatic>>
+let profile: Profile
+let page: Page
+let errors: string[]
+
+beforeEach(async () => {
+  server = await serveStatic()
+  profile = await launchProfile()
+  page = profile.context.pages()[0] ?? (await profile.context.newPage())
+  errors = watchErrors(page)
+  await page.goto(server.url)
+})
+
+afterEach(async () => {
+  await profile.remove()
+  await server.stop()
+})
+
+function row(p: Page, title: string) {
+  return p.getByRole('listitem').filter({ has: p.getByRole('link', { name: title, exact: true }) })
+}
+
+describe('the sprints list', () => {
+  it('renames, duplicates, deletes with undo, and remembers it all after a reload', async () => {
+    await createSprint(page)
+    await addTeam(page, 'Pipeline')
+    await page.getByRole('link', { name: 'All sprints' }).click()
+
+    await row(page, 'Sprint - July 1 to July 12').getByRole('button', { name: 'Rename' }).click()
+    await page.getByLabel('New title').fill('Sprint 42')
+    await page.getByLabel('New title').press('Enter')
+    await expect.poll(() => row(page, 'Sprint 42').count()).toBe(1)
+
+    await row(page, 'Sprint 42').getByRole('button', { name: 'Duplicate' }).click()
+    await expect.poll(() => row(page, 'Sprint 42 (copy)').count()).toBe(1)
+    expect(await row(page, 'Sprint 42 (copy)').innerText()).toContain('1 team')
+
+    await row(page, 'Sprint 42').getByRole('button', { name: 'Delete' }).click()
+    await expect.poll(() => row(page, 'Sprint 42').count()).toBe(0)
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await expect.poll(() => row(page, 'Sprint 42').count()).toBe(1)
+
+    await row(page, 'Sprint 42 (copy)').getByRole('button', { name: 'Delete' }).click()
+    await expect.poll(() => row(page, 'Sprint 42 (copy)').count()).toBe(0)
+    await page.reload()
+    await expect.poll(() => row(page, 'Sprint 42').count()).toBe(1)
+    expect(await row(page, 'Sprint 42 (copy)').count()).toBe(0)
+
+    // The renamed sprint opens with its new title and its team.
+    await page.getByRole('link', { name: 'Sprint 42', exact: true }).click()
+    await expect.poll(() => page.getByLabel('Sprint title').inputValue()).toBe('Sprint 42')
+    expect(await team(page, 'Pipeline').count()).toBe(1)
+    expect(errors).toEqual([])
+  })
+
+  it('moves items by drag and drop, reorders and removes teams, saves Markdown', async () => {
+    await createSprint(page)
+    await addTeam(page, 'Pipeline')
+    await page.getByRole('button', { name: 'Import comment…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Import a GitHub comment' })
+    await dialog
+      .getByLabel(/Comment Markdown/)
+      .fill(await readFile(resolve(COMMENTS, '01-pipeline-clean.md'), 'utf8'))
+    await dialog.getByLabel('Into').selectOption({ label: 'Pipeline' })
+    await dialog.getByRole('button', { name: 'Import' }).click()
+    const pipeline = team(page, 'Pipeline')
+    const hang = section(pipeline, 'Hang over items from previous sprint')
+
+    // A hang-over item dragged onto the first Retro item lands before it.
+    const retro = section(pipeline, 'Retro')
+    const dragged = (await itemTexts(hang))[1] ?? ''
+    const firstRetro = (await itemTexts(retro))[0] ?? ''
+    const handle = await hang.locator('.drag-handle').nth(1).boundingBox()
+    const to = await retro.getByRole('listitem').first().boundingBox()
+    if (!handle || !to) throw new Error('items not visible')
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(to.x + 60, to.y + 3, { steps: 8 })
+    await page.mouse.move(to.x + 62, to.y + 4)
+    await page.mouse.up()
+    expect((await itemTexts(retro)).slice(0, 2)).toEqual([dragged, firstRetro])
+    expect(await itemTexts(hang)).toHaveLength(1)
+    // Undo puts it back.
+    await page.keyboard.press('Control+z')
+    expect(await itemTexts(hang)).toHaveLength(2)
+
+    await addTeam(page, 'Growth')
+    await team(page, 'Growth').getByRole('button', { name: 'Move Growth up' }).click()
+    const names = await page
+      .getByLabel('Team name')
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))
+    expect(names).toEqual(['Growth', 'Pipeline'])
+    await team(page, 'Growth').getByRole('button', { name: 'Remove Growth' }).click()
+    expect(await team(page, 'Growth').count()).toBe(0)
+    await page.getByRole('button', { name: 'Undo' }).last().click()
+    expect(await team(page, 'Growth').count()).toBe(1)
+
+    const download = page.waitForEvent('download')
+    await page.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Pipeline' })
+    await page.getByRole('button', { name: 'Save as .md' }).click()
+    const file = await download
+    expect(file.suggestedFilename()).toBe('sprint-july-1-to-july-12-team.md')
+    const saved = await readFile((await file.path()) ?? '', 'utf8')
+    expect(saved).toContain('# Team Pipeline')
+    expect(saved).toContain('Replay the dead letter queue from March')
+    expect(errors).toEqual([])
+  })
+
+  it('creates a sprint from a whole issue body', async () => {
+    const issue = [
+      '# Global Sprint Planning',
+      '',
+      '## 3 things that might take us down',
+      '',
+      '1. Kafka upgrade lands mid-sprint',
+      '2. Two people out',
+      '',
+      await readFile(resolve(COMMENTS, '01-pipeline-clean.md'), 'utf8'),
+      await readFile(resolve(COMMENTS, '02-error-tracking-emoji.md'), 'utf8'),
+    ].join('\n')
+    await page.getByRole('button', { name: 'Import issue…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'New sprint from an issue body' })
+    await dialog.getByLabel('Starts').fill('2024-07-01')
+    await dialog.getByLabel('Issue body').fill(issue)
+    await dialog.getByRole('button', { name: 'Import' }).click()
+    await expect
+      .poll(() => page.getByLabel('Sprint title').inputValue())
+      .toBe('Sprint - July 1 to July 12')
+    const names = await page
+      .getByLabel('Team name')
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))
+    expect(names).toEqual(['Pipeline', 'Error Tracking, obsessing over stack traces'])
+    const global = page.getByRole('article', { name: 'Global Sprint Planning' })
+    expect(await itemTexts(global)).toEqual(['Kafka upgrade lands mid-sprint', 'Two people out'])
+    expect(await itemTexts(section(team(page, 'Pipeline'), 'OKR'))).toHaveLength(5)
+    expect(errors).toEqual([])
+  })
+})

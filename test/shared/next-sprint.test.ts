@@ -1,0 +1,244 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import * as prng from 'lib0/prng'
+import { Network, expectConverged } from '../helpers/convergence'
+import {
+  addItem,
+  addTeam,
+  createSprint,
+  createUndoManager,
+  readSprint,
+  setItemStatus,
+  setItemText,
+  setMembers,
+  setSupportHeroes,
+  TEAM,
+  getTeamMap,
+  type SectionView,
+  type TeamView,
+} from '../../shared/doc'
+import {
+  copySprint,
+  deprioritiseItem,
+  reprioritiseItem,
+  startNextSprint,
+  suggestSupportHero,
+} from '../../shared/doc/next-sprint'
+
+function section(team: TeamView | undefined, key: string): SectionView {
+  const s = team?.sections.find((x) => x.key === key)
+  if (!s) throw new Error(`no section ${key}`)
+  return s
+}
+
+/** A finished sprint: one team with OKRs, high and low priority items, one checked. */
+function previousSprint(): { doc: Y.Doc; teamId: string; ids: Record<string, string> } {
+  const doc = new Y.Doc()
+  createSprint(doc, {
+    id: 'prev',
+    title: 'Sprint - July 1 to July 12',
+    startDate: '2024-07-01',
+    endDate: '2024-07-12',
+  })
+  const teamId = addTeam(doc, { name: 'Pipeline', members: ['ana', 'tom', 'li'] })
+  setSupportHeroes(doc, { teamId, heroes: [{ label: '', handle: 'tom' }] })
+  const okr = addItem(doc, {
+    teamId,
+    section: 'okr',
+    text: 'Keep up with 3x traffic',
+    status: 'yellow',
+  })
+  addItem(doc, { teamId, section: 'okr', parent: okr, text: 'action: split pipeline' })
+  const done = addItem(doc, { teamId, section: 'high', text: 'Ship dedup flag', owners: ['ana'] })
+  setItemStatus(doc, { itemId: done, status: 'checked' })
+  const open = addItem(doc, { teamId, section: 'high', text: 'Replay DLQ', owners: ['tom'] })
+  const side = addItem(doc, { teamId, section: 'low', text: 'Rate limiter config' })
+  addItem(doc, { teamId, section: 'high', text: '   ' })
+  addItem(doc, { teamId: '', section: 'takeDown', text: 'Kafka upgrade' })
+  return { doc, teamId, ids: { okr, done, open, side } }
+}
+
+describe('suggestSupportHero', () => {
+  it('picks the member after the last hero, wrapping around', () => {
+    expect(suggestSupportHero(['a', 'b', 'c'], [{ label: '', handle: 'b' }])).toBe('c')
+    expect(suggestSupportHero(['a', 'b', 'c'], [{ label: '', handle: '@C' }])).toBe('a')
+    expect(
+      suggestSupportHero(
+        ['a', 'b'],
+        [
+          { label: 'Week 1', handle: 'a' },
+          { label: 'Week 2', handle: 'b' },
+        ],
+      ),
+    ).toBe('a')
+  })
+  it('starts the rotation when there is no known previous hero', () => {
+    expect(suggestSupportHero(['a', 'b'], [])).toBe('a')
+    expect(suggestSupportHero(['a', 'b'], [{ label: '', handle: 'stranger' }])).toBe('a')
+    expect(suggestSupportHero([], [{ label: '', handle: 'a' }])).toBe('')
+  })
+})
+
+describe('startNextSprint', () => {
+  it('carries teams, members, OKRs, retro and hang-over items', () => {
+    const prev = previousSprint()
+    const next = new Y.Doc()
+    const id = startNextSprint(prev.doc, next, {
+      id: 'next',
+      title: 'Sprint - July 15 to July 26',
+      startDate: '2024-07-15',
+      endDate: '2024-07-26',
+    })
+    expect(id).toBe('next')
+    const view = readSprint(next)
+    expect(view.problems).toEqual([])
+    expect(view.meta).toMatchObject({
+      id: 'next',
+      previousSprintId: 'prev',
+      startDate: '2024-07-15',
+    })
+    expect(view.teams).toHaveLength(1)
+    const team = view.teams[0]
+    expect(team?.name).toBe('Pipeline')
+    expect(team?.members).toEqual(['ana', 'tom', 'li'])
+    expect(team?.heroes).toEqual([])
+    expect(getTeamMap(next, team?.id ?? '')?.get(TEAM.heroSuggestion)).toBe('li')
+
+    const okr = section(team, 'okr').items
+    expect(okr.map((i) => [i.text, i.status, i.from])).toEqual([
+      ['Keep up with 3x traffic', 'yellow', prev.ids.okr],
+    ])
+    expect(okr[0]?.children.map((c) => c.text)).toEqual(['action: split pipeline'])
+
+    const retro = section(team, 'retro').items
+    expect(retro.map((i) => [i.text, i.status, i.owners])).toEqual([
+      ['Ship dedup flag', 'unmarked', ['ana']],
+      ['Replay DLQ', 'unmarked', ['tom']],
+      ['Rate limiter config', 'unmarked', []],
+    ])
+    const hang = section(team, 'hangover').items
+    expect(hang.map((i) => [i.text, i.status, i.from])).toEqual([
+      ['Replay DLQ', 'undecided', prev.ids.open],
+      ['Rate limiter config', 'undecided', prev.ids.side],
+    ])
+    expect(section(team, 'high').items).toEqual([])
+    expect(section(team, 'low').items).toEqual([])
+    expect(view.globalSections[0]?.items).toEqual([])
+  })
+
+  it('leaves the previous sprint untouched and is not undoable step by step', () => {
+    const prev = previousSprint()
+    const before = JSON.stringify(readSprint(prev.doc))
+    const next = new Y.Doc()
+    startNextSprint(prev.doc, next, { title: 'n', startDate: '2024-07-15', endDate: '2024-07-26' })
+    expect(JSON.stringify(readSprint(prev.doc))).toBe(before)
+  })
+})
+
+describe('re-prioritise and deprioritise', () => {
+  function started(): { doc: Y.Doc; hang: string[]; teamId: string } {
+    const prev = previousSprint()
+    const doc = new Y.Doc()
+    startNextSprint(prev.doc, doc, { title: 'n', startDate: '2024-07-15', endDate: '2024-07-26' })
+    const team = readSprint(doc).teams[0]
+    return { doc, hang: section(team, 'hangover').items.map((i) => i.id), teamId: team?.id ?? '' }
+  }
+
+  it('puts a linked copy into High priority, once', () => {
+    const { doc, hang } = started()
+    const first = hang[0] ?? ''
+    const copy = reprioritiseItem(doc, { itemId: first })
+    expect(copy).toBeDefined()
+    expect(reprioritiseItem(doc, { itemId: first })).toBe(copy)
+    const team = readSprint(doc).teams[0]
+    const hangItem = section(team, 'hangover').items[0]
+    expect(hangItem?.status).toBe('reprioritised')
+    const high = section(team, 'high').items
+    expect(high.map((i) => [i.id, i.text, i.owners, i.from])).toEqual([
+      [copy, 'Replay DLQ', ['tom'], hangItem?.from],
+    ])
+  })
+
+  it('deprioritising removes an untouched copy but keeps an edited one', () => {
+    const { doc, hang } = started()
+    const [a = '', b = ''] = hang
+    reprioritiseItem(doc, { itemId: a })
+    deprioritiseItem(doc, { itemId: a })
+    let team = readSprint(doc).teams[0]
+    expect(section(team, 'hangover').items[0]?.status).toBe('deprioritised')
+    expect(section(team, 'high').items).toEqual([])
+
+    const copy = reprioritiseItem(doc, { itemId: b }) ?? ''
+    setItemText(doc, { itemId: copy, text: 'Rate limiter config, out of band' })
+    deprioritiseItem(doc, { itemId: b })
+    team = readSprint(doc).teams[0]
+    expect(section(team, 'high').items.map((i) => i.text)).toEqual([
+      'Rate limiter config, out of band',
+    ])
+  })
+
+  it('is one undo step', () => {
+    const { doc, hang } = started()
+    const undo = createUndoManager(doc)
+    reprioritiseItem(doc, { itemId: hang[0] ?? '' })
+    undo.undo()
+    const team = readSprint(doc).teams[0]
+    expect(section(team, 'hangover').items[0]?.status).toBe('undecided')
+    expect(section(team, 'high').items).toEqual([])
+  })
+
+  it('does nothing for a missing item', () => {
+    const { doc } = started()
+    expect(reprioritiseItem(doc, { itemId: 'nope' })).toBeUndefined()
+    expect(() => deprioritiseItem(doc, { itemId: 'nope' })).not.toThrow()
+  })
+})
+
+describe('copySprint', () => {
+  it('copies everything under a new id and title', () => {
+    const prev = previousSprint()
+    setMembers(prev.doc, { teamId: prev.teamId, members: ['x'] })
+    const dup = new Y.Doc()
+    expect(copySprint(prev.doc, dup, { id: 'dup', title: 'Copy' })).toBe('dup')
+    const a = readSprint(prev.doc)
+    const b = readSprint(dup)
+    expect(b.meta.id).toBe('dup')
+    expect(b.meta.title).toBe('Copy')
+    expect(b.teams).toEqual(a.teams)
+    expect(a.meta.id).toBe('prev')
+  })
+})
+
+describe('concurrent decisions on hang-over items', () => {
+  it('converge for every seed: both peers re-prioritise, or one deprioritises meanwhile', () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      const gen = prng.create(seed)
+      const net = new Network(2, gen)
+      const [a, b] = net.peers
+      if (!a || !b) throw new Error('no peers')
+      const prev = previousSprint()
+      startNextSprint(prev.doc, a.doc, {
+        id: 'n',
+        title: 'n',
+        startDate: '2024-07-15',
+        endDate: '2024-07-26',
+      })
+      net.settle()
+      const hang = section(readSprint(a.doc).teams[0], 'hangover').items.map((i) => i.id)
+      net.disconnect(b)
+      reprioritiseItem(a.doc, { itemId: hang[0] ?? '' })
+      if (prng.bool(gen)) reprioritiseItem(b.doc, { itemId: hang[0] ?? '' })
+      else deprioritiseItem(b.doc, { itemId: hang[0] ?? '' })
+      reprioritiseItem(b.doc, { itemId: hang[1] ?? '' })
+      net.settle()
+      const view = expectConverged(net, seed)
+      const team = view.teams[0]
+      // Nothing is lost: each re-prioritised item reaches High priority at least once.
+      const high = section(team, 'high').items.map((i) => i.text)
+      expect(high, `seed ${seed}`).toContain('Rate limiter config')
+      expect(high.filter((t) => t === 'Replay DLQ').length, `seed ${seed}`).toBeGreaterThanOrEqual(
+        1,
+      )
+    }
+  })
+})
