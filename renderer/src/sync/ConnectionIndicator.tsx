@@ -1,0 +1,38 @@
+import type { SyncStatus } from './sync-session'
+
+/** What the indicator says for a status; exported for tests. */
+export function describeStatus(status: SyncStatus | undefined): { text: string; tone: string } {
+  if (!status) return { text: 'Not shared — saved on this device', tone: 'local' }
+  if (!status.isOnline) return { text: 'Offline — still saving on this device', tone: 'offline' }
+  const peers = status.peers === 1 ? '1 peer connected' : `${status.peers} peers connected`
+  const isReachable = status.signalingConnected > 0
+  if (status.peers > 0) {
+    return isReachable
+      ? { text: peers, tone: 'connected' }
+      : { text: `${peers} · signaling unreachable`, tone: 'connected' }
+  }
+  if (status.signalingTotal === 0) {
+    return { text: 'No signaling server set — add one in settings', tone: 'offline' }
+  }
+  return isReachable
+    ? { text: 'Waiting for others to join', tone: 'waiting' }
+    : { text: 'Signaling unreachable — saving on this device', tone: 'offline' }
+}
+
+/** Peers connected, signaling reachable or not, offline (still saving locally). */
+export function ConnectionIndicator(props: { status: SyncStatus | undefined }) {
+  const { text, tone } = describeStatus(props.status)
+  const rejected = props.status?.rejected ?? 0
+  return (
+    <span className={`sync-indicator sync-${tone}`} role="status" aria-label="Connection">
+      <span className="dot" aria-hidden="true" />
+      {text}
+      {rejected > 0 && (
+        <span className="sync-rejected" title="Malformed or suspicious messages from peers">
+          {' '}
+          · {rejected} ignored
+        </span>
+      )}
+    </span>
+  )
+}

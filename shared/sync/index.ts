@@ -1,0 +1,11 @@
+/**
+ * Peer-to-peer sync, the pure parts: room ids and secrets, join links and short codes, the
+ * presence (awareness) schema, and the guard every remote message passes before it reaches a
+ * sprint document.
+ */
+export * from './room'
+export * from './link'
+export * from './presence'
+export * from './guard'
+export { filterAwarenessUpdate, type OwnPresence } from './awareness-guard'
+export { encodeBase32, decodeBase32 } from './base32'

@@ -1,0 +1,52 @@
+import { z } from 'zod'
+
+/** Longest display name shown; longer names in a remote state make it fail the schema. */
+export const MAX_NAME_LENGTH = 64
+
+/** A person as others see them: set once in settings. */
+export const presenceUserSchema = z.object({
+  name: z.string().trim().min(1).max(MAX_NAME_LENGTH),
+  /** `#rrggbb`, used for their cursor/outline and avatar. */
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  /** GitHub handle without `@` (may be empty). GitHub allows 39 characters. */
+  handle: z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$|^$/),
+})
+
+/** Who I am, as stored in settings and sent in awareness. */
+export type PresenceUser = z.infer<typeof presenceUserSchema>
+
+/**
+ * The awareness state every Sprintpad peer publishes. Remote states that fail it are ignored
+ * (never shown, never relayed); unknown extra fields are allowed so a newer version can add some.
+ */
+export const presenceStateSchema = z.object({
+  user: presenceUserSchema,
+  /** Id of the item this person is editing, or `null`. */
+  editing: z.string().min(1).max(64).nullable(),
+})
+
+export type PresenceState = z.infer<typeof presenceStateSchema>
+
+/** Someone in the room, for the presence bar and team panel. */
+export interface Peer extends PresenceState {
+  clientId: number
+  isSelf: boolean
+}
+
+const PALETTE = [
+  '#e5484d',
+  '#f76b15',
+  '#ffc53d',
+  '#46a758',
+  '#12a594',
+  '#0090ff',
+  '#8e4ec6',
+  '#d6409f',
+]
+
+/** A stable default colour for a name (so a first-time user still gets a distinct colour). */
+export function defaultColor(seed: string): string {
+  let h = 0
+  for (const ch of seed) h = (h * 31 + (ch.codePointAt(0) ?? 0)) >>> 0
+  return PALETTE[h % PALETTE.length] ?? '#0090ff'
+}
