@@ -42,6 +42,7 @@ export {
   setItemTask,
   setItemGroup,
   setSectionNotes,
+  editSectionNotes,
   notesTextIn,
   replaceText,
   type ItemPlace,

@@ -77,13 +77,13 @@ export function addItem(doc: Y.Doc, args: AddItemArgs): string {
 function descendants(all: Map<string, PlacedItem>, id: string): string[] {
   const index = childrenIndex(all)
   const out: string[] = []
-  const walk = (p: string): void => {
+  const stack = [id]
+  for (let p = stack.pop(); p !== undefined; p = stack.pop()) {
     for (const c of index.get(p) ?? []) {
       out.push(c.id)
-      walk(c.id)
+      stack.push(c.id)
     }
   }
-  walk(id)
   return out
 }
 
@@ -99,7 +99,11 @@ export function moveItem(doc: Y.Doc, args: { itemId: string } & Partial<ItemPlac
     const all = placed(doc)
     const cur = all.get(args.itemId)
     if (!map || !cur) return false
-    const parent = args.parent ?? cur.effectiveParent
+    // A move to another team or section without a parent goes to that section's top level.
+    const isNewSection =
+      (args.teamId !== undefined && args.teamId !== cur.effectiveTeam) ||
+      (args.section !== undefined && args.section !== cur.effectiveSection)
+    const parent = args.parent ?? (isNewSection ? '' : cur.effectiveParent)
     if (parent !== '' && (parent === args.itemId || descendants(all, args.itemId).includes(parent)))
       return false
     const owner = parent ? all.get(parent) : undefined
@@ -223,6 +227,24 @@ export function setSectionNotes(
   args: { teamId: string; section: string; text: string },
 ): void {
   change(doc, () => replaceText(notesTextIn(doc, args.teamId, args.section), args.text))
+}
+
+/**
+ * Applies one edit at `index` to a section's notes (created if missing): the notes field of the
+ * editor uses this, so a colleague's concurrent edit elsewhere in the notes survives. Indexes are
+ * clamped to the current text.
+ */
+export function editSectionNotes(
+  doc: Y.Doc,
+  args: { teamId: string; section: string; index: number; remove: number; insert: string },
+): void {
+  change(doc, () => {
+    const t = notesTextIn(doc, args.teamId, args.section)
+    const index = Math.max(0, Math.min(args.index, t.length))
+    const remove = Math.max(0, Math.min(args.remove, t.length - index))
+    if (remove > 0) t.delete(index, remove)
+    if (args.insert) t.insert(index, args.insert)
+  })
 }
 
 /** The Y.Text of a section's notes, created inside the caller's transaction if missing. */

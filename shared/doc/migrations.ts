@@ -1,5 +1,4 @@
 import * as Y from 'yjs'
-import { generateNKeysBetween } from 'fractional-indexing'
 import { META, SCHEMA_VERSION, TEAM, ITEM, metaMap, teamsMap, itemsMap } from './schema'
 import { MIGRATION_ORIGIN } from './origin'
 import { isValidOrderKey } from './order'
@@ -16,39 +15,46 @@ interface Migration {
 
 const MIGRATIONS: readonly Migration[] = [
   {
-    // v0 → v1: documents from before order keys (early prototypes, hand-written updates) get
-    // deterministic keys: teams and items without a valid key are ordered by id.
+    // v0 → v1: documents from before order keys (early prototypes, hand-written updates) get a
+    // key derived from the id alone, so every peer writes the same key for the same item whatever
+    // else it has seen, and those items sort by id, before every key the app generates.
     to: 1,
     run: (doc) => {
-      assignMissingKeys(teamsMap(doc), TEAM.order, () => 'teams')
-      assignMissingKeys(
-        itemsMap(doc),
-        ITEM.order,
-        (m) =>
-          `${String(m.get(ITEM.team))}/${String(m.get(ITEM.section))}/${String(m.get(ITEM.parent))}`,
-      )
+      assignMissingKeys(teamsMap(doc), TEAM.order)
+      assignMissingKeys(itemsMap(doc), ITEM.order)
     },
   },
 ]
 
-function assignMissingKeys(
-  root: Y.Map<Y.Map<unknown>>,
-  key: string,
-  groupOf: (m: Y.Map<unknown>) => string,
-): void {
-  const groups = new Map<string, { id: string; map: Y.Map<unknown> }[]>()
+function assignMissingKeys(root: Y.Map<Y.Map<unknown>>, key: string): void {
   root.forEach((value: unknown, id) => {
     if (!(value instanceof Y.Map) || isValidOrderKey(value.get(key))) return
-    const m = value as Y.Map<unknown>
-    const g = groupOf(m)
-    groups.set(g, [...(groups.get(g) ?? []), { id, map: m }])
+    const derived = orderKeyFromId(id)
+    if (derived !== undefined) value.set(key, derived)
   })
-  for (const list of groups.values()) {
-    list.sort((a, b) => (a.id < b.id ? -1 : 1))
-    // Below every existing key ('a0' is the first key ever generated), in id order.
-    const keys = generateNKeysBetween(null, 'a0', list.length)
-    list.forEach((e, i) => e.map.set(key, keys[i] as string))
+}
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
+
+/**
+ * A fractional-indexing key below `a0` whose order is the id's order: the integer part `Zz`, then
+ * each UTF-16 unit as four base-62 digits starting with `1` (unit + 62³), then `01` (a terminator
+ * below any unit, so a prefix id sorts first; keys never end in `0`). `undefined` for ids too
+ * long to make a reasonable key.
+ */
+export function orderKeyFromId(id: string): string | undefined {
+  if (id.length > 200) return undefined
+  let out = 'Zz'
+  for (let i = 0; i < id.length; i++) {
+    let n = id.charCodeAt(i) + 62 ** 3
+    let digits = ''
+    for (let d = 0; d < 4; d++) {
+      digits = BASE62.charAt(n % 62) + digits
+      n = Math.floor(n / 62)
+    }
+    out += digits
   }
+  return `${out}01`
 }
 
 /** The schema version stored in the doc (0 when none). */

@@ -37,6 +37,23 @@ export function orderKeyAt(
   index: number,
   rekey: (id: string, key: string) => void,
 ): string {
+  try {
+    return keyAt(siblings, index, rekey)
+  } catch {
+    // Keys at the very edge of the key space (only a hostile or buggy peer writes them) leave no
+    // room: give the whole list fresh, evenly spaced keys in its current order.
+    const i = Math.max(0, Math.min(index, siblings.length))
+    const keys = generateNKeysBetween(null, null, siblings.length + 1)
+    siblings.forEach((s, j) => rekey(s.id, keys[j < i ? j : j + 1] as string))
+    return keys[i] as string
+  }
+}
+
+function keyAt(
+  siblings: readonly Ordered[],
+  index: number,
+  rekey: (id: string, key: string) => void,
+): string {
   const list = repairInvalidKeys(siblings, rekey)
   const i = Math.max(0, Math.min(index, list.length))
   const before = i > 0 ? (list[i - 1]?.order ?? null) : null

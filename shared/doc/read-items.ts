@@ -61,7 +61,11 @@ export function readRawItem(id: string, map: Y.Map<unknown>, problems: Problem[]
 export function readRawItems(doc: Y.Doc, problems: Problem[]): Map<string, RawItem> {
   const out = new Map<string, RawItem>()
   for (const [id, value] of sortedEntries<unknown>(itemsMap(doc) as Y.Map<unknown>)) {
-    if (value instanceof Y.Map) out.set(id, readRawItem(id, value as Y.Map<unknown>, problems))
+    if (id.includes('\u0000')) {
+      // Never an id this app makes; it could collide with a section's key in childrenIndex.
+      problems.push({ path: 'items/?', message: 'skipped an item whose id has a NUL character' })
+    } else if (value instanceof Y.Map)
+      out.set(id, readRawItem(id, value as Y.Map<unknown>, problems))
     else
       problems.push({
         path: `items/${id}`,
@@ -96,12 +100,9 @@ export function placeItems(
     }
   }
   breakCycles(parentOf, problems)
+  capDepth(parentOf, problems)
+  const rootOf = rootsOf(parentOf)
   const placed = new Map<string, PlacedItem>()
-  const rootOf = (id: string): string => {
-    let cur = id
-    for (let p = parentOf.get(cur); p !== undefined; p = parentOf.get(cur)) cur = p
-    return cur
-  }
   for (const item of raw.values()) {
     const root = raw.get(rootOf(item.id)) ?? item
     placed.set(item.id, {
@@ -112,6 +113,72 @@ export function placeItems(
     })
   }
   return placed
+}
+
+/** The deepest nesting shown; deeper items (only a hostile or buggy peer makes them) are flattened. */
+export const MAX_DEPTH = 32
+
+/**
+ * Memoised root lookup over an acyclic parent map: each item is walked once, so placing n items
+ * is linear whatever the depth.
+ */
+function rootsOf(parentOf: Map<string, string>): (id: string) => string {
+  const root = new Map<string, string>()
+  return (id) => {
+    const chain: string[] = []
+    let cur = id
+    let found = root.get(cur)
+    while (found === undefined) {
+      chain.push(cur)
+      const p = parentOf.get(cur)
+      if (p === undefined) {
+        found = cur
+        break
+      }
+      cur = p
+      found = root.get(cur)
+    }
+    for (const c of chain) root.set(c, found)
+    return found
+  }
+}
+
+/**
+ * Items nested deeper than {@link MAX_DEPTH} levels are re-parented to their ancestor at the last
+ * allowed level (and reported), so every tree walk stays shallow: no stack overflow from a chain
+ * of thousands of parent links.
+ */
+function capDepth(parentOf: Map<string, string>, problems: Problem[]): void {
+  const depth = new Map<string, number>()
+  const depthOf = (id: string): number => {
+    const chain: string[] = []
+    let cur: string | undefined = id
+    let base = 0
+    while (cur !== undefined) {
+      const known = depth.get(cur)
+      if (known !== undefined) {
+        base = known
+        break
+      }
+      chain.push(cur)
+      cur = parentOf.get(cur)
+    }
+    for (let i = chain.length - 1; i >= 0; i--) depth.set(chain[i] as string, ++base)
+    return depth.get(id) as number
+  }
+  const deep = [...parentOf.keys()].filter((id) => depthOf(id) > MAX_DEPTH)
+  if (deep.length === 0) return
+  // Shallowest first, so each item's parent is already capped when it is reached.
+  deep.sort((a, b) => (depth.get(a) as number) - (depth.get(b) as number) || (a < b ? -1 : 1))
+  for (const id of deep) {
+    const p = parentOf.get(id) as string
+    if ((depth.get(p) as number) >= MAX_DEPTH) parentOf.set(id, parentOf.get(p) as string)
+    depth.set(id, (depth.get(parentOf.get(id) as string) as number) + 1)
+    problems.push({
+      path: `items/${id}/parent`,
+      message: `nested deeper than ${MAX_DEPTH} levels; shown at level ${MAX_DEPTH}`,
+    })
+  }
 }
 
 function breakCycles(parentOf: Map<string, string>, problems: Problem[]): void {

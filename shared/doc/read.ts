@@ -77,15 +77,17 @@ export function readSprint(doc: Y.Doc): SprintView {
     section(GLOBAL_TEAM, def, false),
   )
 
-  // Items whose section exists nowhere (a newer template, a buggy peer) are kept visible in an
-  // extra plain section of their team, rather than silently hidden.
+  // Items whose section exists nowhere (a newer template, a removed section, a buggy peer) are
+  // kept visible in an extra plain section of their team (or of the issue), never hidden.
+  const teamById = new Map(teamViews.map((t) => [t.id, t]))
   for (const item of placed.values()) {
     if (item.effectiveParent !== '') continue
     const key = rootKey(item.effectiveTeam, item.effectiveSection)
     if (seenRoots.has(key)) continue
     seenRoots.add(key)
-    const team = teamViews.find((t) => t.id === item.effectiveTeam)
-    if (!team) {
+    const isGlobal = item.effectiveTeam === GLOBAL_TEAM
+    const team = teamById.get(item.effectiveTeam)
+    if (!team && !isGlobal) {
       if (!teamIds.has(item.effectiveTeam)) {
         problems.push({
           path: `items/${item.id}/team`,
@@ -96,17 +98,18 @@ export function readSprint(doc: Y.Doc): SprintView {
     }
     problems.push({
       path: `items/${item.id}/section`,
-      message: `unknown section "${item.effectiveSection}"; shown as a plain list`,
+      message: `unknown section "${item.effectiveSection.slice(0, 80)}"; shown as a plain list`,
     })
     const def: TemplateSection = {
       key: item.effectiveSection,
       heading: item.effectiveSection.slice(0, 200) || 'Untitled section',
-      level: 3,
+      level: isGlobal ? 2 : 3,
       kind: 'list',
       role: 'plain',
       listStyle: 'bullet',
     }
-    team.sections.push(section(team.id, def, true))
+    if (team) team.sections.push(section(team.id, def, true))
+    else globalSections.push(section(GLOBAL_TEAM, def, true))
   }
   return { meta, template, globalSections, teams: teamViews, problems }
 }
@@ -189,6 +192,10 @@ type TeamFields = Omit<TeamView, 'sections'>
 function readTeams(doc: Y.Doc, problems: Problem[]): TeamFields[] {
   const out: TeamFields[] = []
   for (const [id, value] of sortedEntries<unknown>(teamsMap(doc) as Y.Map<unknown>)) {
+    if (id === GLOBAL_TEAM) {
+      problems.push({ path: 'teams/', message: 'skipped a team with an empty id (reserved)' })
+      continue
+    }
     if (!(value instanceof Y.Map)) {
       problems.push({
         path: `teams/${id}`,
@@ -228,6 +235,9 @@ export interface ExtraSection {
   order: string
 }
 
+/** At most this many extra sections per team are read (a hostile peer could write thousands). */
+export const MAX_EXTRA_SECTIONS = 200
+
 /** Reads the extra sections of one team tolerantly. */
 export function readExtraSections(
   doc: Y.Doc,
@@ -244,7 +254,14 @@ export function readExtraSections(
     return []
   }
   const out: ExtraSection[] = []
-  for (const [key, value] of sortedEntries<unknown>(m as Y.Map<unknown>)) {
+  const entries = sortedEntries<unknown>(m as Y.Map<unknown>)
+  if (entries.length > MAX_EXTRA_SECTIONS) {
+    problems.push({
+      path: `extraSections/${teamId}`,
+      message: `${entries.length} extra sections; only the first ${MAX_EXTRA_SECTIONS} are shown`,
+    })
+  }
+  for (const [key, value] of entries.slice(0, MAX_EXTRA_SECTIONS)) {
     const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>
     const parsed = templateSectionSchema.safeParse({ ...v, key })
     if (!parsed.success) {
@@ -272,15 +289,23 @@ function mergeSections(
 ): { def: TemplateSection; isExtra: boolean }[] {
   const templateKeys = new Set(template.map((s) => s.key))
   const usable = extras.filter((e) => !templateKeys.has(e.def.key))
+  const byAnchor = new Map<string, ExtraSection[]>()
+  for (const e of usable) {
+    const list = byAnchor.get(e.after)
+    if (list) list.push(e)
+    else byAnchor.set(e.after, [e])
+  }
   const out: { def: TemplateSection; isExtra: boolean }[] = []
   const placed = new Set<string>()
+  // Depth-first, with an explicit stack: a chain of thousands of anchors cannot overflow.
   const placeAfter = (key: string): void => {
-    for (const e of usable) {
-      if (e.after === key && !placed.has(e.def.key)) {
-        placed.add(e.def.key)
-        out.push({ def: e.def, isExtra: true })
-        placeAfter(e.def.key)
-      }
+    const stack = [...(byAnchor.get(key) ?? [])].reverse()
+    for (let e = stack.pop(); e !== undefined; e = stack.pop()) {
+      if (placed.has(e.def.key)) continue
+      placed.add(e.def.key)
+      out.push({ def: e.def, isExtra: true })
+      const next = byAnchor.get(e.def.key) ?? []
+      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i] as ExtraSection)
     }
   }
   placeAfter('')
