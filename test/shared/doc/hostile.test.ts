@@ -43,7 +43,7 @@ function rawItem(doc: Y.Doc, id: string, fields: Record<string, unknown>): void 
 
 function depthOf(items: ItemView[]): number {
   let max = 0
-  const stack = items.map((i) => [i, 1] as const)
+  const stack: [ItemView, number][] = items.map((i) => [i, 1])
   for (let e = stack.pop(); e; e = stack.pop()) {
     max = Math.max(max, e[1])
     for (const c of e[0].children) stack.push([c, e[1] + 1])
