@@ -182,11 +182,16 @@ describe('every screen', () => {
     await page.setViewportSize({ width: 1280, height: 800 })
     await screenshot(page, 'sprint-13-inch')
     await page.getByRole('link', { name: 'All sprints' }).click()
-    await page.getByRole('button', { name: 'New sprint' }).click()
-    await page.getByRole('dialog').getByLabel('Starts').fill('2024-07-15')
-    await page.getByRole('dialog').getByRole('button', { name: 'Create sprint' }).click()
+    // The next sprint, started from this 3-team one, has its 3 teams (and the list says so).
+    await page.getByRole('button', { name: 'Start next sprint' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Start sprint' }).click()
+    await expect.poll(() => page.locator('article[data-team-id]').count()).toBe(3)
     await page.getByRole('link', { name: 'All sprints' }).click()
     await expect.poll(() => page.getByRole('listitem').count()).toBe(2)
+    expect(await page.locator('.sprint-meta').allInnerTexts()).toEqual([
+      expect.stringContaining('3 teams'),
+      expect.stringContaining('3 teams'),
+    ])
     await screenshot(page, 'sprints-list')
     await page.emulateMedia({ colorScheme: 'dark' })
     await page.waitForTimeout(100)

@@ -67,6 +67,7 @@ export function App({ registry, toasts, extensions = {} }: Props) {
         ) : (
           <HomeScreen registry={registry} storage={storage} />
         )}
+        {extensions.appExtras}
         <Toasts />
       </ExtensionsContext.Provider>
     </ToastContext.Provider>

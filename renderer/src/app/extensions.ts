@@ -5,11 +5,20 @@ import type { OpenSprint } from '../store/open-sprint'
  * What other parts of the renderer (sync: share / join / presence) plug into the sprint view,
  * without the editor knowing them: `onSprintOpen` runs once per open sprint (attach a provider
  * with `sprint.attach(...)`, destroyed when the sprint closes) and `headerExtras` renders in the
- * sprint header's extras slot.
+ * sprint header's extras slot; `homeActions` joins the sprints list's toolbar and `appExtras`
+ * renders app-wide.
  */
 export interface SprintExtensions {
   onSprintOpen?: (sprint: OpenSprint) => void
   headerExtras?: (sprint: OpenSprint) => ReactNode
+  /** Buttons in the sprints list's toolbar (e.g. "Join a sprint"). */
+  homeActions?: ReactNode
+  /** Rendered once, whatever the screen (app-wide dialogs, e.g. joining from a link). */
+  appExtras?: ReactNode
+  /** Next to an item (e.g. who else is editing it). */
+  itemExtras?: (sprint: OpenSprint, itemId: string) => ReactNode
+  /** Under a team's header (e.g. who is working in this team right now). */
+  teamExtras?: (sprint: OpenSprint, teamId: string) => ReactNode
 }
 
 export const ExtensionsContext = createContext<SprintExtensions>({})

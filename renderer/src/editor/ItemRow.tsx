@@ -12,6 +12,7 @@ import { handleItemKey } from './item-keys'
 import { focusItem } from './focus'
 import { ITEM_MIME, dropItem } from './drag'
 import { itemNoun } from './status-labels'
+import { useExtensions } from '../app/extensions'
 
 interface Props {
   itemId: string
@@ -26,6 +27,7 @@ export const ItemRow = memo(function ItemRow({ itemId, teamId, section, role, de
   countRender('ItemRow')
   const sprint = useSprint()
   const { doc } = sprint
+  const extensions = useExtensions()
   const fields = useItemFields(itemId)
   const childIds = useChildIds(teamId, section, itemId)
   const status = statusForRole(role, fields.status)
@@ -66,7 +68,7 @@ export const ItemRow = memo(function ItemRow({ itemId, teamId, section, role, de
           className="drag-handle"
           draggable
           aria-hidden="true"
-          title="Drag to move (or Alt+↑/↓, Tab, Shift+Tab)"
+          title="Drag to move (or Alt+↑/↓, Alt+Shift+↑/↓ to another section, Tab, Shift+Tab)"
           onDragStart={(e) => {
             e.dataTransfer.setData(ITEM_MIME, itemId)
             e.dataTransfer.effectAllowed = 'move'
@@ -95,6 +97,7 @@ export const ItemRow = memo(function ItemRow({ itemId, teamId, section, role, de
           }}
         />
         <OwnerChips itemId={itemId} owners={fields.owners} />
+        {extensions.itemExtras?.(sprint, itemId)}
         {role === 'hangover' && !isNested && (
           <span className="hangover-actions" role="group" aria-label="Decision">
             <button

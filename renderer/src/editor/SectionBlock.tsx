@@ -1,11 +1,14 @@
 import { useState, type DragEvent } from 'react'
 import { addItem } from '../../../shared/doc'
-import { listRoleOf, type TemplateSection } from '../../../shared/template'
+import { listRoleOf, sectionKindOf, type TemplateSection } from '../../../shared/template'
 import { useSprint } from './sprint-context'
 import { useChildIds } from './useDoc'
 import { ItemList } from './ItemList'
 import { focusItem } from './focus'
 import { ITEM_MIME, dropItem } from './drag'
+import { SectionNotes } from './SectionNotes'
+import { useHasNotes, useNotesText } from './useSectionNotes'
+import { sectionTitle } from './section-title'
 
 interface Props {
   teamId: string
@@ -26,7 +29,12 @@ export function SectionBlock({ teamId, teamName, def }: Props) {
   const ids = useChildIds(teamId, def.key, '')
   const role = listRoleOf(def)
   const [isDropTarget, setDropTarget] = useState(false)
+  const notes = useNotesText(teamId, def.key)
+  const hasNotes = useHasNotes(notes)
+  const [isNoteOpen, setNoteOpen] = useState(false)
   const headingId = `h-${teamId || 'global'}-${def.key}`
+  const title = sectionTitle(def)
+  const where = `${title}${teamName ? ` (${teamName})` : ''}`
   const add = (): void => {
     sprint.checkpoint()
     focusItem(addItem(sprint.doc, { teamId, section: def.key }))
@@ -49,20 +57,36 @@ export function SectionBlock({ teamId, teamName, def }: Props) {
     <section
       className={`section section-${role}${isDropTarget ? ' is-drop-target' : ''}`}
       aria-labelledby={headingId}
+      data-section-key={def.key}
+      data-section-kind={sectionKindOf(def)}
+      data-section-title={title}
       onDragOver={onDragOver}
       onDragLeave={() => setDropTarget(false)}
       onDrop={onDrop}
     >
       <header className="section-header">
-        <h3 id={headingId} className={`section-heading level-${def.level}`}>
+        <h3
+          id={headingId}
+          className={`section-heading level-${def.level}${def.heading.trim() ? '' : ' is-untitled'}`}
+        >
           {teamName && <span className="visually-hidden">{teamName}: </span>}
-          {def.heading}
+          {title}
         </h3>
         {ROLE_HINT[role] && <span className="section-hint">{ROLE_HINT[role]}</span>}
         <span className="section-count" aria-hidden="true">
           {ids.length || ''}
         </span>
       </header>
+      {(hasNotes || isNoteOpen) && (
+        <SectionNotes
+          teamId={teamId}
+          section={def.key}
+          notes={notes}
+          label={`Notes: ${where}`}
+          autoFocus={isNoteOpen && !hasNotes}
+          onBlurEmpty={() => setNoteOpen(false)}
+        />
+      )}
       {ids.length > 0 && (
         <ItemList
           ids={ids}
@@ -73,14 +97,26 @@ export function SectionBlock({ teamId, teamName, def }: Props) {
           ordered={def.listStyle === 'ordered'}
         />
       )}
-      <button
-        type="button"
-        className="add-item"
-        aria-label={`Add item to ${def.heading}${teamName ? ` (${teamName})` : ''}`}
-        onClick={add}
-      >
-        + Add item
-      </button>
+      <div className="section-footer">
+        <button
+          type="button"
+          className="add-item"
+          aria-label={`Add item to ${where}`}
+          onClick={add}
+        >
+          + Add item
+        </button>
+        {!hasNotes && !isNoteOpen && (
+          <button
+            type="button"
+            className="add-item"
+            aria-label={`Add note to ${where}`}
+            onClick={() => setNoteOpen(true)}
+          >
+            + Add note
+          </button>
+        )}
+      </div>
     </section>
   )
 }

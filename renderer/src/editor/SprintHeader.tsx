@@ -13,6 +13,7 @@ interface Props {
   onToggleExport: () => void
   isPresenting: boolean
   onTogglePresenting: () => void
+  onShowShortcuts: () => void
 }
 
 const SAVE_TEXT = {
@@ -107,6 +108,15 @@ export function SprintHeader(props: Props) {
           onClick={props.onToggleExport}
         >
           Export
+        </button>
+        <button
+          type="button"
+          aria-label="Keyboard shortcuts"
+          aria-haspopup="dialog"
+          title="Keyboard shortcuts (?)"
+          onClick={props.onShowShortcuts}
+        >
+          ?
         </button>
       </div>
     </header>

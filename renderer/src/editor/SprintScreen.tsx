@@ -20,6 +20,17 @@ import { restoreAsCopy } from '../store/sprint-actions'
 import { useBackupSnapshots } from '../platform/useBackupSnapshots'
 import { RestoreBackupDialog } from '../platform/RestoreBackupDialog'
 import type { ExportCommand } from '../export/ExportPanel'
+import { ANNOUNCER_ID } from './announce'
+import { ShortcutsDialog } from './ShortcutsDialog'
+
+/** Whether a key typed here is text (so `?` types a question mark rather than opening help). */
+function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true
+  return (
+    target instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(target.type)
+  )
+}
 
 interface Props {
   sprintId: string
@@ -65,6 +76,7 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
   const [selectedTeam, setSelectedTeam] = useState('')
   const [exportCommand, setExportCommand] = useState<ExportCommand | undefined>()
   const [isRestoreOpen, setRestoreOpen] = useState(false)
+  const [isHelpOpen, setHelpOpen] = useState(false)
   const toast = useToast()
   useRegistrySync(sprint, props.registry)
   useBackupSnapshots(sprint.doc, sprint.id, (err) =>
@@ -100,8 +112,16 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       const isMod = e.ctrlKey || e.metaKey
-      if (!isMod || e.altKey) return
       if (e.target instanceof Element && e.target.closest('dialog')) return
+      if (
+        (e.key === '?' && !isMod && !e.altKey && !isTextField(e.target)) ||
+        (isMod && e.key === '/')
+      ) {
+        e.preventDefault()
+        setHelpOpen(true)
+        return
+      }
+      if (!isMod || e.altKey) return
       const key = e.key.toLowerCase()
       if (key === 'z' || key === 'y') {
         // Our own undo, never the text field's: it reverts only this user's changes.
@@ -138,6 +158,7 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
         onToggleExport={() => setExportOpen((x) => !x)}
         isPresenting={props.isPresenting}
         onTogglePresenting={props.onTogglePresenting}
+        onShowShortcuts={() => setHelpOpen(true)}
       />
       <main
         className="sprint-main"
@@ -192,6 +213,8 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
         </div>
       )}
       <HandlesDatalist />
+      <div id={ANNOUNCER_ID} className="visually-hidden" role="status" aria-live="polite" />
+      {isHelpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
       {isRestoreOpen && (
         <RestoreBackupDialog
           sprintId={sprint.id}

@@ -1,4 +1,4 @@
-import { memo, useId } from 'react'
+import { Fragment, memo, useId } from 'react'
 import { moveTeam, removeTeam, renameTeam, setMembers, setOffDuring } from '../../../shared/doc'
 import { sectionKindOf, type TemplateSection } from '../../../shared/template'
 import { countRender } from '../app/render-count'
@@ -6,7 +6,9 @@ import { useSprint } from './sprint-context'
 import { useTeam, useTeamSections } from './useDoc'
 import { SectionBlock } from './SectionBlock'
 import { HeroField } from './HeroField'
+import { FieldNotes } from './FieldNotes'
 import { useToast } from '../app/toast'
+import { useExtensions } from '../app/extensions'
 
 interface Props {
   teamId: string
@@ -22,6 +24,7 @@ export const TeamPanel = memo(function TeamPanel({ teamId, index, count }: Props
   const team = useTeam(teamId)
   const sections = useTeamSections(teamId)
   const toast = useToast()
+  const extensions = useExtensions()
   const nameId = useId()
   const membersId = useId()
   const name = team.name || 'Unnamed team'
@@ -107,6 +110,7 @@ export const TeamPanel = memo(function TeamPanel({ teamId, index, count }: Props
           </button>
         </div>
       </header>
+      {extensions.teamExtras?.(sprint, teamId)}
       <div className="field-row">
         <label className="field-label" htmlFor={membersId}>
           Members
@@ -128,7 +132,10 @@ export const TeamPanel = memo(function TeamPanel({ teamId, index, count }: Props
       </div>
       {sections.map((def) =>
         sectionKindOf(def) === 'field' ? (
-          field(def)
+          <Fragment key={def.key}>
+            {field(def)}
+            <FieldNotes teamId={teamId} teamName={name} def={def} />
+          </Fragment>
         ) : (
           <SectionBlock key={def.key} teamId={teamId} teamName={name} def={def} />
         ),

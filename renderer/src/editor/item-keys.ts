@@ -14,11 +14,13 @@ import type { OpenSprint } from '../store/open-sprint'
 import { sectionKey } from '../store/structure-index'
 import { focusItem, neighbourItem } from './focus'
 import { nextStatus } from './status-labels'
+import { moveToNeighbourSection } from './move-section'
 
 /**
  * The editing keys of an item (Linear-like): Enter splits/adds the next item, Backspace on an empty
- * item removes it, Tab / Shift+Tab nest and un-nest, Alt+Up/Down reorder, Up/Down at the text's
- * edge move between items, Ctrl/Cmd+Enter cycles the status. Returns true when it handled the key.
+ * item removes it, Tab / Shift+Tab nest and un-nest, Alt+Up/Down reorder, Alt+Shift+Up/Down move
+ * to the end of the previous / next section, Up/Down at the text's edge move between items,
+ * Ctrl/Cmd+Enter cycles the status. Returns true when it handled the key.
  */
 export function handleItemKey(
   e: KeyboardEvent<HTMLTextAreaElement>,
@@ -68,6 +70,10 @@ export function handleItemKey(
       : indentItem(doc, { itemId: item.id })
     if (isMoved) focusItem(item.id, caret)
     // Tab never leaves the list: nesting is what it means inside an item.
+    return true
+  }
+  if (e.altKey && e.shiftKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+    moveToNeighbourSection(sprint, item.id, el, e.key === 'ArrowUp' ? -1 : 1)
     return true
   }
   if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {

@@ -20,6 +20,7 @@ import type { TemplateDefinition, TemplateSection } from '../../../shared/templa
 import { useSprint } from './sprint-context'
 import { useStore, useY } from '../store/useY'
 import { sectionKey } from '../store/structure-index'
+import { globalSections, teamSections } from './team-sections'
 
 type YMap = Y.Map<unknown>
 
@@ -95,7 +96,8 @@ export function useTemplate(): TemplateDefinition {
 function readTeamIds(m: Y.Map<YMap> | undefined): string[] {
   const out: { id: string; order: string }[] = []
   m?.forEach((v, id) => {
-    if (v instanceof Y.Map) {
+    // The empty id is the issue's own (GLOBAL_TEAM), never a team.
+    if (v instanceof Y.Map && id !== GLOBAL_TEAM) {
       const order = v.get(TEAM.order)
       out.push({ id, order: typeof order === 'string' ? order : '' })
     }
@@ -141,10 +143,14 @@ export function useTeam(teamId: string): TeamFields {
   return useY(map, readTeamFields)
 }
 
-/** The sections of a team: the template's, with the team's extra sections placed after theirs. */
+/**
+ * The sections of a team: the template's, with the team's extra sections placed after theirs,
+ * then a section for each set of items whose section is known nowhere, so none is invisible.
+ */
 export function useTeamSections(teamId: string): TemplateSection[] {
-  const { doc } = useSprint()
+  const { doc, structure } = useSprint()
   const template = useTemplate()
+  const withItems = useStore(useMemo(() => structure.sectionStore(teamId), [structure, teamId]))
   const extrasKey = useY(
     extraSectionsMap(doc),
     useMemo(
@@ -154,25 +160,12 @@ export function useTeamSections(teamId: string): TemplateSection[] {
     true,
   )
   return useMemo(() => {
-    if (teamId === GLOBAL_TEAM) return template.issue?.sections ?? []
+    if (teamId === GLOBAL_TEAM) return globalSections(template.issue?.sections ?? [], withItems)
     const extras = JSON.parse(extrasKey) as [TemplateSection, string][]
-    const keys = new Set(template.sections.map((s) => s.key))
-    const out: TemplateSection[] = []
-    const placeAfter = (key: string): void => {
-      for (const [def, after] of extras) {
-        if (after === key && !keys.has(def.key)) {
-          keys.add(def.key)
-          out.push(def)
-          placeAfter(def.key)
-        }
-      }
-    }
-    placeAfter('')
-    for (const def of template.sections) {
-      out.push(def)
-      placeAfter(def.key)
-    }
-    for (const [def] of extras) if (!keys.has(def.key)) out.push(def)
-    return out
-  }, [template, extrasKey, teamId])
+    return teamSections(
+      template.sections,
+      extras.map(([def, after]) => ({ def, after })),
+      withItems,
+    )
+  }, [template, extrasKey, teamId, withItems])
 }

@@ -17,6 +17,7 @@ import { addDays, nextMonday } from '../app/dates'
 import { navigate } from '../app/route'
 import { pickSprintFile } from '../app/native'
 import { useToast } from '../app/toast'
+import { useExtensions } from '../app/extensions'
 import { NewSprintDialog, type NewSprintValues } from './NewSprintDialog'
 import { SprintRow } from './SprintRow'
 
@@ -31,6 +32,7 @@ interface Props {
 /** Home: every sprint on this device, newest first, and the ways to make a new one. */
 export function HomeScreen({ registry, storage }: Props) {
   const sprints = useStore(registry.store)
+  const extensions = useExtensions()
   const toast = useToast()
   const [dialog, setDialog] = useState<Dialog | undefined>(() => {
     // "Start next sprint" chosen while a sprint was open.
@@ -104,6 +106,7 @@ export function HomeScreen({ registry, storage }: Props) {
         </h1>
         <span className="storage-state">{storage}</span>
         <div className="toolbar" role="toolbar" aria-label="Sprints">
+          {extensions.homeActions}
           <button
             type="button"
             onClick={() =>

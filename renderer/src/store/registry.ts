@@ -65,6 +65,11 @@ export class SprintRegistry {
   private visible: readonly SprintEntry[] = []
   private isLoaded = false
   private readonly listeners = new Set<() => void>()
+  private markLoaded: () => void = () => undefined
+  /** Resolves once {@link load} has read the list from disk. */
+  readonly whenLoaded: Promise<void> = new Promise((resolve) => {
+    this.markLoaded = resolve
+  })
 
   constructor(factory: IDBFactory = indexedDB) {
     this.factory = factory
@@ -84,8 +89,14 @@ export class SprintRegistry {
       await purge(e.id)
       await this.write((s) => s.delete(e.id))
     }
-    this.entries = valid.filter((x) => x.deletedAt === undefined)
+    // Entries put while the load was running are newer than what it read.
+    const early = new Map(this.entries.map((e) => [e.id, e]))
+    this.entries = [
+      ...valid.filter((x) => x.deletedAt === undefined && !early.has(x.id)),
+      ...early.values(),
+    ]
     this.isLoaded = true
+    this.markLoaded()
     this.emit()
   }
 

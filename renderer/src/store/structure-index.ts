@@ -22,6 +22,7 @@ export class StructureIndex {
   private placed = new Map<string, PlacedItem>()
   private children = new Map<string, PlacedItem[]>()
   private readonly idLists = new Map<string, readonly string[]>()
+  private readonly sectionLists = new Map<string, readonly string[]>()
   private readonly listeners = new Set<() => void>()
   private isDirty = true
   private version = 0
@@ -77,6 +78,36 @@ export class StructureIndex {
       this.idLists.set(parentKey, list)
     }
     return list
+  }
+
+  /**
+   * Keys of the sections of `teamId` holding at least one top-level item, sorted. The same array
+   * until that set changes (a snapshot for `useStore`).
+   */
+  sectionsWithItems(teamId: string): readonly string[] {
+    this.refresh()
+    const prefix = sectionKey(teamId, '')
+    const next: string[] = []
+    for (const [key, list] of this.children) {
+      if (key.startsWith(prefix) && list.length > 0) next.push(key.slice(prefix.length))
+    }
+    next.sort()
+    const prev = this.sectionLists.get(teamId)
+    if (prev && prev.length === next.length && prev.every((k, i) => k === next[i])) return prev
+    const list = next.length ? next : NONE
+    this.sectionLists.set(teamId, list)
+    return list
+  }
+
+  /** A store of {@link sectionsWithItems}, for `useStore`. */
+  sectionStore(teamId: string): ExternalStore<readonly string[]> {
+    return {
+      subscribe: (onChange) => {
+        this.listeners.add(onChange)
+        return () => this.listeners.delete(onChange)
+      },
+      getSnapshot: () => this.sectionsWithItems(teamId),
+    }
   }
 
   /** Where an item currently is, or undefined when it is gone. */

@@ -1,0 +1,34 @@
+/** One keyboard shortcut of the sprint view, as the help dialog lists it. */
+export interface Shortcut {
+  keys: string[]
+  does: string
+}
+
+/** The shortcuts of the sprint view, by where they work. Keep in step with item-keys.ts. */
+export const SHORTCUTS: { title: string; list: Shortcut[] }[] = [
+  {
+    title: 'In an item',
+    list: [
+      { keys: ['Enter'], does: 'New item below (splits the text at the caret)' },
+      { keys: ['Backspace'], does: 'Remove the item, when it is empty' },
+      { keys: ['Tab'], does: 'Nest under the item above' },
+      { keys: ['Shift', 'Tab'], does: 'Un-nest' },
+      { keys: ['Alt', '↑ / ↓'], does: 'Move up or down in its list' },
+      { keys: ['Alt', 'Shift', '↑ / ↓'], does: 'Move to the previous or next section' },
+      { keys: ['↑ / ↓'], does: 'Go to the previous or next item (at the start or end)' },
+      { keys: ['Ctrl/Cmd', 'Enter'], does: 'Next status' },
+    ],
+  },
+  {
+    title: 'Anywhere in the sprint',
+    list: [
+      { keys: ['Ctrl/Cmd', 'Z'], does: 'Undo your last change' },
+      { keys: ['Ctrl/Cmd', 'Shift', 'Z'], does: 'Redo' },
+      { keys: ['Ctrl/Cmd', 'E'], does: 'Show or hide the export panel' },
+      { keys: ['Ctrl/Cmd', 'Shift', 'C'], does: 'Copy the team comment' },
+      { keys: ['Ctrl/Cmd', 'Shift', 'P'], does: 'Presentation mode' },
+      { keys: ['Esc'], does: 'Leave a note field' },
+      { keys: ['?'], does: 'This help (Ctrl/Cmd+/ inside a text field)' },
+    ],
+  },
+]

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { SignalingServer } from '../../main/signaling/server'
+import { launchProfile, type Profile } from '../helpers/chromium'
+import { serveStatic } from '../helpers/static-server'
+import {
+  addTeam,
+  createSprint,
+  itemTexts,
+  screenshot,
+  section,
+  team,
+  watchErrors,
+} from './editor-helpers'
+
+/**
+ * The real app (the built renderer), two separate Chromium processes with their own profiles,
+ * the project's signaling server on 127.0.0.1 and no ICE servers: one shares a sprint, the other
+ * joins it with the link, and they plan together with presence.
+ */
+let signaling: SignalingServer
+let server: Awaited<ReturnType<typeof serveStatic>>
+let profiles: Profile[] = []
+let host: Page
+let guest: Page
+const errors: string[][] = []
+
+async function openPage(): Promise<Page> {
+  const profile = await launchProfile()
+  profiles.push(profile)
+  const page = profile.context.pages()[0] ?? (await profile.context.newPage())
+  errors.push(watchErrors(page))
+  await page.goto(server.url)
+  return page
+}
+
+async function configure(page: Page, name: string, handle: string, url: string): Promise<void> {
+  await page.getByRole('button', { name: 'Sync settings…' }).click()
+  const form = page.getByRole('form', { name: 'Sync settings' })
+  await form.getByLabel('Display name').fill(name)
+  await form.getByLabel('GitHub handle').fill(handle)
+  await form.getByLabel(/signaling/i).fill(url)
+  await form.getByRole('button', { name: 'Save' }).click()
+  await form.waitFor({ state: 'detached' })
+}
+
+beforeAll(async () => {
+  signaling = new SignalingServer({ host: '127.0.0.1', port: 0 })
+  const { port } = await signaling.start()
+  server = await serveStatic()
+  host = await openPage()
+  guest = await openPage()
+  await configure(host, 'Hana', 'hana', `ws://127.0.0.1:${port}`)
+  await configure(guest, 'Jo', 'jo', `ws://127.0.0.1:${port}`)
+})
+
+afterAll(async () => {
+  for (const p of profiles) await p.remove()
+  profiles = []
+  await server?.stop()
+  await signaling?.stop()
+})
+
+describe('planning together in the app', () => {
+  it('shares a sprint, joins it from the link, and syncs typing and presence both ways', async () => {
+    await createSprint(host)
+    const pipeline = await addTeam(host, 'Pipeline')
+    await section(pipeline, 'High priority')
+      .getByRole('button', { name: /^Add item/ })
+      .click()
+    await host.keyboard.type('Replay the dead letter queue')
+
+    await host.getByRole('button', { name: 'Share', exact: true }).click()
+    const panel = host.getByRole('dialog', { name: 'Share this sprint' })
+    await panel.getByRole('button', { name: 'Share this sprint' }).click()
+    const link = await panel.getByLabel('Join link').inputValue()
+    expect(link).toMatch(/^sprintpad:\/\/join\/[0-9a-f]{32}\?s=ws%3A%2F%2F127\.0\.0\.1%3A\d+#/)
+
+    await guest.getByRole('button', { name: 'Join a sprint…' }).click()
+    const join = guest.getByRole('dialog', { name: 'Join a sprint' })
+    await join.getByLabel('Join link or code').fill(link)
+    await join.getByRole('button', { name: 'Join' }).click()
+    // The guest lands in the shared sprint, stored on its own device.
+    await expect
+      .poll(() => guest.getByLabel('Sprint title').inputValue(), { timeout: 30_000 })
+      .toMatch(/^Sprint - /)
+    const guestHigh = section(team(guest, 'Pipeline'), 'High priority')
+    await expect
+      .poll(() => itemTexts(guestHigh), { timeout: 30_000 })
+      .toEqual(['Replay the dead letter queue'])
+
+    // Typing on either side appears on the other.
+    const hostHigh = section(team(host, 'Pipeline'), 'High priority')
+    await hostHigh.locator('textarea[data-item-id]').first().click()
+    await host.keyboard.press('End')
+    await host.keyboard.type(' from March')
+    await expect
+      .poll(() => itemTexts(guestHigh), { timeout: 20_000 })
+      .toEqual(['Replay the dead letter queue from March'])
+    await guestHigh.locator('textarea[data-item-id]').first().press('End')
+    await guest.keyboard.press('Enter')
+    await guest.keyboard.type('Separate pipeline for heatmaps')
+    await expect
+      .poll(() => itemTexts(hostHigh), { timeout: 20_000 })
+      .toEqual(['Replay the dead letter queue from March', 'Separate pipeline for heatmaps'])
+
+    // Both see who is here, and the connection.
+    await expect
+      .poll(() => host.getByRole('list', { name: 'People here' }).getByRole('listitem').count(), {
+        timeout: 20_000,
+      })
+      .toBe(2)
+    await expect
+      .poll(() => guest.getByRole('status', { name: 'Connection' }).innerText())
+      .toContain('1 peer connected')
+    await host
+      .getByRole('dialog', { name: 'Share this sprint' })
+      .getByRole('button', { name: 'Close' })
+      .click()
+    // The item the guest is in shows the guest's name on the host; the team shows who works in it.
+    await guestHigh.locator('textarea[data-item-id]').first().click()
+    await expect
+      .poll(() => hostHigh.getByLabel('Being edited by Jo').count(), { timeout: 20_000 })
+      .toBe(1)
+    await expect
+      .poll(
+        () =>
+          team(host, 'Pipeline').getByRole('list', { name: 'Working in this team' }).innerText(),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toContain('Jo (@jo)')
+    await screenshot(host, 'sync-host')
+    await screenshot(guest, 'sync-guest')
+
+    // The joined sprint is in the guest's sprints list and survives a reload.
+    await guest.reload()
+    await expect
+      .poll(() => itemTexts(section(team(guest, 'Pipeline'), 'High priority')), { timeout: 20_000 })
+      .toEqual(['Replay the dead letter queue from March', 'Separate pipeline for heatmaps'])
+    for (const e of errors) expect(e.filter((m) => !/WebSocket|ERR_CONNECTION/.test(m))).toEqual([])
+  })
+})
