@@ -9,10 +9,21 @@ export interface CspOptions {
 
 /**
  * The Content-Security-Policy of every page main serves. Scripts come only from the app origin
- * (no `unsafe-inline`, no `unsafe-eval`); `connect-src` allows the app origin plus WebSockets,
- * because y-webrtc signaling runs over `ws:` on the LAN (any address, any port, which CSP
- * cannot narrow further) or `wss:`; WebRTC data channels are not governed by CSP. Inline styles
- * are allowed: they cannot run code, and React/Vite emit them.
+ * (no `unsafe-inline`, no `unsafe-eval`). Inline styles are allowed: they cannot run code, and
+ * React/Vite emit them.
+ *
+ * `connect-src` is the app origin plus the scheme-wide `ws:` and `wss:`, deliberately (reviewed):
+ * - y-webrtc signaling may be any LAN address and port (`ws://192.168.x.y:4444`, served by
+ *   another teammate's Sprintpad) or any `wss://` URL the user configured. CSP has no source
+ *   for "private addresses" or "any port of a host", and the list changes at run time while a
+ *   policy is fixed per document load, so a host list would break sync.
+ * - Narrowing it would not close the channel it seems to: WebRTC (STUN/TURN and data channels,
+ *   which y-webrtc needs) is not governed by CSP in Chromium, so script that could open a
+ *   WebSocket anywhere could also send data out over RTCPeerConnection.
+ * - What it still forbids: `fetch`/XHR/EventSource/beacons to any other origin (no `http:`,
+ *   `https:` or `*`), and {@link cspProblems} fails the audit if any such source appears.
+ * The defence against a script sending data out is not running hostile script: no inline or
+ * remote script, a sandboxed renderer and a bridge that cannot read arbitrary files.
  */
 export function buildCsp(options: CspOptions = {}): string {
   const dev = options.devServerOrigin

@@ -1,4 +1,4 @@
-import { basename, extname, join } from 'node:path'
+import { basename, extname, isAbsolute, join } from 'node:path'
 import type { AppInfo, OpenedMarkdownFile } from '../shared/ipc/types'
 import { writeFileAtomic } from './atomic-file'
 import type { BackupStore } from './backup-store'
@@ -107,8 +107,15 @@ export function createHandlers<E extends InvokeEvent>(deps: HandlerDeps): Handle
       return files
     },
     'file:openRecent': ({ path }) => deps.recent.open(path),
+    // The preload sends only paths of real dropped Files; main still reads nothing but
+    // .sprintpad and Markdown files under the size limit (readOpenedFile checks both).
+    'file:openDropped': async ({ path }) => {
+      if (!isAbsolute(path)) throw new Error(`${basename(path)} is not an absolute path`)
+      const file = await readOpenedFile(path)
+      await deps.recent.add(path)
+      return file
+    },
     'recent:listDocuments': () => deps.recent.list(),
-    'recent:addDocument': ({ path }) => deps.recent.add(path),
     'backup:putSnapshot': (snapshot) => deps.backups.put(snapshot),
     'backup:listBackups': ({ sprintId }) => deps.backups.list(sprintId),
     'backup:restoreBackup': ({ backupId }) => deps.backups.restore(backupId),

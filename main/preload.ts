@@ -69,11 +69,9 @@ const bridge = {
   importMarkdown: () => invoke(BRIDGE_CHANNELS.importMarkdown, {}),
   openRecent: (request) => invoke(BRIDGE_CHANNELS.openRecent, request),
   listRecent: () => invoke(BRIDGE_CHANNELS.listRecent, {}),
-  addRecent: (file) => {
+  openDropped: (file) => {
     const path = pathOf(file)
-    return path === ''
-      ? invoke(BRIDGE_CHANNELS.listRecent, {})
-      : invoke(BRIDGE_CHANNELS.addRecent, { path })
+    return path === '' ? Promise.resolve(null) : invoke(BRIDGE_CHANNELS.openDropped, { path })
   },
   putSnapshot: (request) => invoke(BRIDGE_CHANNELS.putSnapshot, request),
   listBackups: (request) => invoke(BRIDGE_CHANNELS.listBackups, request),

@@ -45,8 +45,12 @@ export interface SprintpadBridge {
   importMarkdown(): Promise<OpenedMarkdownFile[]>
   openRecent(req: ChannelRequest<'file:openRecent'>): Promise<OpenedFile>
   listRecent(): Promise<RecentDocument[]>
-  /** Records a file the user dropped or picked; files without a path on disk are ignored. */
-  addRecent(file: PickedFile): Promise<RecentDocument[]>
+  /**
+   * Reads a file the user dropped, through main, and records it as recent. The preload asks
+   * `webUtils` for the path of the `File` itself, so the page can never name a path: a `File`
+   * built in script has none, and then this answers `null` without calling main.
+   */
+  openDropped(file: PickedFile): Promise<OpenedFile | null>
   putSnapshot(req: ChannelRequest<'backup:putSnapshot'>): Promise<{ written: boolean }>
   listBackups(req: ChannelRequest<'backup:listBackups'>): Promise<BackupInfo[]>
   restoreBackup(req: ChannelRequest<'backup:restoreBackup'>): Promise<Uint8Array>
@@ -73,7 +77,7 @@ export const BRIDGE_CHANNELS = {
   importMarkdown: 'file:importMarkdown',
   openRecent: 'file:openRecent',
   listRecent: 'recent:listDocuments',
-  addRecent: 'recent:addDocument',
+  openDropped: 'file:openDropped',
   putSnapshot: 'backup:putSnapshot',
   listBackups: 'backup:listBackups',
   restoreBackup: 'backup:restoreBackup',

@@ -31,8 +31,9 @@ export const channels = {
   'file:openSprint': emptySchema,
   'file:importMarkdown': emptySchema,
   'file:openRecent': z.object({ path: pathSchema }).strict(),
+  // Sent only by the preload's `openDropped`, with the path `webUtils` gives for a real File.
+  'file:openDropped': z.object({ path: pathSchema }).strict(),
   'recent:listDocuments': emptySchema,
-  'recent:addDocument': z.object({ path: pathSchema }).strict(),
   'backup:putSnapshot': z
     .object({ sprintId: sprintIdSchema, title: z.string().max(500), bytes: bytesSchema })
     .strict(),
@@ -77,8 +78,8 @@ export interface ChannelResponses {
   'file:openSprint': OpenedSprintFile | null
   'file:importMarkdown': OpenedMarkdownFile[]
   'file:openRecent': OpenedFile
+  'file:openDropped': OpenedFile
   'recent:listDocuments': RecentDocument[]
-  'recent:addDocument': RecentDocument[]
   'backup:putSnapshot': { written: boolean }
   'backup:listBackups': BackupInfo[]
   'backup:restoreBackup': Uint8Array

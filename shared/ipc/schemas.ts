@@ -35,7 +35,10 @@ export const bytesSchema = z
 /** Markdown text, bounded by {@link MAX_TEXT_LENGTH}. */
 export const textSchema = z.string().max(MAX_TEXT_LENGTH)
 
-/** An absolute path previously handed out by main (recent documents). */
+/**
+ * An absolute path: one main handed out (recent documents), or the path the preload got from
+ * `webUtils.getPathForFile` for a dropped `File`. Main checks it again before reading.
+ */
 export const pathSchema = z.string().min(1).max(4096)
 
 /**

@@ -24,7 +24,9 @@ export type OpenedFile = OpenedSprintFile | OpenedMarkdownFile
 /**
  * One entry of the recent-documents list (the list is newest first, without duplicates, at most
  * ten). `path` is absolute and names a .sprintpad or Markdown file the user opened, saved or
- * dropped; only these paths can be reopened with `file:openRecent`.
+ * dropped; only these paths can be reopened with `file:openRecent`. Paths get on the list only
+ * from main-side events (a dialog the user answered, a file the OS opened, a real dropped `File`
+ * read through `file:openDropped`): no channel lets the renderer add a path of its choosing.
  */
 export interface RecentDocument {
   path: string

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Platform } from '../../renderer/src/platform'
 import { launchProfile, type Profile } from '../helpers/chromium'
 import { serveStatic } from '../helpers/static-server'
 
@@ -143,6 +144,35 @@ describe('browser platform', () => {
       ).platform.copyText('## Team'),
     )
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('## Team')
+  })
+})
+
+describe('room secrets in the browser', () => {
+  it('stores a room in IndexedDB (sprintpad-secrets) and nothing in localStorage', async () => {
+    const stored = await page.evaluate(async () => {
+      const { platform } = window as unknown as { platform: Platform }
+      localStorage.setItem('sprintpad-room:old', JSON.stringify({ room: 'o', secret: 'old-k' }))
+      await platform.setRoom({ sprintId: 's1', room: 'r1', secret: 'k1-long-secret' })
+      const old = await platform.getRoom({ sprintId: 'old' })
+      const keys = Object.keys(localStorage)
+      const rows = await new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open('sprintpad-secrets')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const req = open.result.transaction('rooms').objectStore('rooms').getAll()
+          req.onsuccess = () => resolve(req.result)
+        }
+      })
+      return { old, keys, rows }
+    })
+    expect(stored).toEqual({
+      old: { room: 'o', secret: 'old-k' },
+      keys: [],
+      rows: [
+        { room: 'o', secret: 'old-k' },
+        { room: 'r1', secret: 'k1-long-secret' },
+      ],
+    })
   })
 })
 

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -8,6 +8,7 @@ import type { Handlers, InvokeEvent } from '../../main/ipc-guard'
 import { LanSignaling } from '../../main/lan-signaling'
 import { RecentList } from '../../main/recent-list'
 import { SecretStore } from '../../main/secret-store'
+import { MAX_FILE_BYTES } from '../../shared/ipc/schemas'
 import { sprintBytes, validateSprintBytes } from './sprint-bytes'
 
 let dir: string
@@ -104,23 +105,44 @@ describe('file handlers', () => {
     ])
   })
 
-  it('opens only recent documents, and records only openable absolute paths', async () => {
+  it('opens only recent documents; no channel lets the renderer add a path', async () => {
     const secret = join(dir, 'private.md')
     await writeFile(secret, 'not yours')
     await expect(handlers['file:openRecent']({ path: secret }, event)).rejects.toThrow(
       /not in the recent documents/,
     )
-    await expect(handlers['recent:addDocument']({ path: 'relative.md' }, event)).rejects.toThrow(
-      /absolute/,
-    )
-    await expect(handlers['recent:addDocument']({ path: '/etc/passwd' }, event)).rejects.toThrow(
-      /absolute/,
-    )
-    await handlers['recent:addDocument']({ path: secret }, event)
-    expect(await handlers['file:openRecent']({ path: secret }, event)).toEqual({
-      name: 'private.md',
-      text: 'not yours',
+    expect(Object.keys(handlers)).not.toContain('recent:addDocument')
+    expect(await handlers['recent:listDocuments']({}, event)).toEqual([])
+  })
+
+  it('reads a dropped file by its path, records it, and then reopens it as recent', async () => {
+    const path = join(dir, 'dropped.md')
+    await writeFile(path, '# Dropped — ✓\n')
+    expect(await handlers['file:openDropped']({ path }, event)).toEqual({
+      name: 'dropped.md',
+      text: '# Dropped — ✓\n',
     })
+    expect((await handlers['recent:listDocuments']({}, event)).map((doc) => doc.path)).toEqual([
+      path,
+    ])
+    expect(await handlers['file:openRecent']({ path }, event)).toEqual({
+      name: 'dropped.md',
+      text: '# Dropped — ✓\n',
+    })
+  })
+
+  it('refuses dropped paths that are relative, of other types or too large', async () => {
+    const huge = join(dir, 'huge.sprintpad')
+    await writeFile(huge, '')
+    await truncate(huge, MAX_FILE_BYTES + 1)
+    await writeFile(join(dir, 'notes.txt'), 'x')
+    const open = (path: string) => handlers['file:openDropped']({ path }, event)
+    await expect(open('relative.md')).rejects.toThrow(/not an absolute path/)
+    await expect(open('/etc/passwd')).rejects.toThrow(/not a .sprintpad or Markdown file/)
+    await expect(open(join(dir, 'notes.txt'))).rejects.toThrow(/not a .sprintpad or Markdown/)
+    await expect(open(huge)).rejects.toThrow(/larger than 64 MiB/)
+    await expect(open(join(dir, 'missing.md'))).rejects.toThrow(/does not exist/)
+    expect(await handlers['recent:listDocuments']({}, event)).toEqual([])
   })
 
   it('keeps the recent list short, newest first, without duplicates', async () => {

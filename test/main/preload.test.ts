@@ -54,13 +54,12 @@ describe('preload', () => {
     ])
   })
 
-  it('records a real File by its path and ignores objects that are not files', async () => {
+  it('opens a real dropped File by its path and never calls main for anything else', async () => {
     electron.invoke.mockClear()
-    await bridge.addRecent(new File(['x'], 'July.sprintpad'))
-    await bridge.addRecent({ name: '/etc/passwd' })
+    await bridge.openDropped(new File(['x'], 'July.sprintpad'))
+    expect(await bridge.openDropped({ name: '/etc/passwd' })).toBeNull()
     expect(electron.invoke.mock.calls).toEqual([
-      ['recent:addDocument', { path: '/home/ada/July.sprintpad' }],
-      ['recent:listDocuments', {}],
+      ['file:openDropped', { path: '/home/ada/July.sprintpad' }],
     ])
   })
 

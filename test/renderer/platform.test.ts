@@ -1,10 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
+import { IDBFactory } from 'fake-indexeddb'
 import { createPlatform, isDesktop, platform } from '../../renderer/src/platform'
+import {
+  LEGACY_ROOM_KEY_PREFIX,
+  ROOM_SECRETS_DB,
+  createRoomSecretStore,
+} from '../../renderer/src/platform/room-secrets'
 import { startBackupSnapshots } from '../../renderer/src/platform/backup-snapshots'
 import { createSprint, setSprintMeta } from '../../shared/doc'
 import { decodeSprintFile } from '../../shared/file'
 import type { SprintpadBridge } from '../../shared/ipc/bridge'
+import { memoryStorage } from './sync/memory-storage'
 
 /** A bridge whose functions record their calls; each test overrides what it needs. */
 function fakeBridge(overrides: Partial<SprintpadBridge> = {}): SprintpadBridge {
@@ -16,7 +23,7 @@ function fakeBridge(overrides: Partial<SprintpadBridge> = {}): SprintpadBridge {
     importMarkdown: unused,
     openRecent: unused,
     listRecent: unused,
-    addRecent: unused,
+    openDropped: unused,
     putSnapshot: unused,
     listBackups: unused,
     restoreBackup: unused,
@@ -74,30 +81,46 @@ describe('platform', () => {
     )
   })
 
-  it('reads dropped files by type, records them as recent, and names the rest', async () => {
-    const addRecent = vi.fn(async () => [])
-    const desktop = createPlatform(fakeBridge({ addRecent }))
+  it('has main read dropped files by type (recording them), and names the rest', async () => {
+    const openDropped = vi.fn(async (file: { name: string }) =>
+      file.name.endsWith('.sprintpad')
+        ? { name: file.name, bytes: new Uint8Array([9]) }
+        : { name: file.name, text: '# from disk' },
+    )
+    const desktop = createPlatform(fakeBridge({ openDropped }))
+    const july = new File([new Uint8Array([1, 2, 3])], 'July.sprintpad')
     const dropped = await desktop.readDroppedFiles([
-      new File([new Uint8Array([1, 2, 3])], 'July.sprintpad'),
+      july,
       new File(['# Sprint — ✓'], 'issue.MD'),
       new File(['x'], 'photo.png'),
     ])
     expect(dropped).toEqual({
       files: [
-        { name: 'July.sprintpad', bytes: new Uint8Array([1, 2, 3]) },
-        { name: 'issue.MD', text: '# Sprint — ✓' },
+        { name: 'July.sprintpad', bytes: new Uint8Array([9]) },
+        { name: 'issue.MD', text: '# from disk' },
       ],
       skipped: ['photo.png'],
     })
-    expect(addRecent).toHaveBeenCalledTimes(2)
+    // the File object itself goes to the bridge, never a path the page could choose
+    expect(openDropped.mock.calls.map(([file]) => file)).toEqual([july, expect.any(File)])
   })
 
-  it('does not fail a drop when recording it as recent fails', async () => {
+  it('reads a File without a path in the page, and skips files main refuses', async () => {
     const desktop = createPlatform(
-      fakeBridge({ addRecent: () => Promise.reject(new Error('disk full')) }),
+      fakeBridge({
+        openDropped: async (file) =>
+          file.name === 'huge.md'
+            ? Promise.reject(
+                new Error("Error invoking remote method 'file:openDropped': huge.md is too large"),
+              )
+            : null,
+      }),
     )
-    const dropped = await desktop.readDroppedFiles([new File(['# A'], 'a.md')])
-    expect(dropped.files).toEqual([{ name: 'a.md', text: '# A' }])
+    const dropped = await desktop.readDroppedFiles([
+      new File(['# A'], 'a.md'),
+      new File(['x'], 'huge.md'),
+    ])
+    expect(dropped).toEqual({ files: [{ name: 'a.md', text: '# A' }], skipped: ['huge.md'] })
   })
 })
 
@@ -171,5 +194,97 @@ describe('startBackupSnapshots', () => {
     })
     stop()
     expect(putSnapshot).not.toHaveBeenCalled()
+  })
+})
+
+/** Reads what the browser really stored in the room-secrets database (bypassing the wrapper). */
+async function rawRooms(factory: IDBFactory): Promise<Record<string, unknown>> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = factory.open(ROOM_SECRETS_DB)
+    open.onsuccess = () => resolve(open.result)
+    open.onerror = () => reject(open.error)
+  })
+  const rows: Record<string, unknown> = {}
+  if (!db.objectStoreNames.contains('rooms')) return rows
+  const store = db.transaction('rooms').objectStore('rooms')
+  const [keys, values] = await Promise.all(
+    [store.getAllKeys(), store.getAll()].map(
+      (req) => new Promise<unknown[]>((resolve) => (req.onsuccess = () => resolve(req.result))),
+    ),
+  )
+  keys?.forEach((key, i) => (rows[String(key)] = values?.[i]))
+  db.close()
+  return rows
+}
+
+describe('room secrets in a browser tab', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  it('keeps rooms in the sprintpad-secrets IndexedDB database, never in localStorage', async () => {
+    const factory = new IDBFactory()
+    vi.stubGlobal('indexedDB', factory)
+    const browser = createPlatform(undefined)
+    await browser.setRoom({ sprintId: 's1', room: 'sprint-room', secret: 'hunter2-long' })
+    expect(await rawRooms(factory)).toEqual({
+      s1: { room: 'sprint-room', secret: 'hunter2-long' },
+    })
+    // a new tab (a new platform over the same browser storage) finds it
+    expect(await createPlatform(undefined).getRoom({ sprintId: 's1' })).toEqual({
+      room: 'sprint-room',
+      secret: 'hunter2-long',
+    })
+    await browser.clearRoom({ sprintId: 's1' })
+    expect(await browser.getRoom({ sprintId: 's1' })).toBeNull()
+    expect(await rawRooms(factory)).toEqual({})
+  })
+
+  it('moves a room an earlier version left in localStorage, then removes it there', async () => {
+    const factory = new IDBFactory()
+    const legacy = memoryStorage()
+    legacy.setItem(`${LEGACY_ROOM_KEY_PREFIX}s1`, JSON.stringify({ room: 'r', secret: 'k' }))
+    legacy.setItem(`${LEGACY_ROOM_KEY_PREFIX}s2`, '{ damaged')
+    const store = createRoomSecretStore({ indexedDB: factory, legacyStorage: legacy })
+    expect(await store.get('s1')).toEqual({ room: 'r', secret: 'k' })
+    expect(legacy.getItem(`${LEGACY_ROOM_KEY_PREFIX}s1`)).toBeNull()
+    expect(await rawRooms(factory)).toEqual({ s1: { room: 'r', secret: 'k' } })
+    expect(await store.get('s2')).toBeNull()
+  })
+
+  it('skips a stored value of the wrong shape', async () => {
+    const factory = new IDBFactory()
+    const store = createRoomSecretStore({ indexedDB: factory })
+    await store.set('s1', { room: 'r', secret: 'k' })
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const open = factory.open(ROOM_SECRETS_DB)
+      open.onsuccess = () => resolve(open.result)
+    })
+    await new Promise((resolve) => {
+      const tx = db.transaction('rooms', 'readwrite')
+      tx.objectStore('rooms').put({ room: 42 }, 's1')
+      tx.oncomplete = resolve
+    })
+    db.close()
+    expect(await store.get('s1')).toBeNull()
+  })
+
+  it('falls back to memory for the session only when IndexedDB is unavailable', async () => {
+    const refusing = {
+      open: () => {
+        throw new DOMException('no IndexedDB in this mode', 'InvalidStateError')
+      },
+    } as unknown as IDBFactory
+    for (const store of [
+      createRoomSecretStore({ indexedDB: undefined }),
+      createRoomSecretStore({ indexedDB: refusing }),
+    ]) {
+      await store.set('s1', { room: 'r', secret: 'k' })
+      expect(await store.get('s1')).toEqual({ room: 'r', secret: 'k' })
+      await store.clear('s1')
+      expect(await store.get('s1')).toBeNull()
+    }
+    const other = createRoomSecretStore({ indexedDB: undefined })
+    expect(await other.get('s1')).toBeNull()
   })
 })

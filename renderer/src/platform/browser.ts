@@ -1,10 +1,12 @@
-import type { OpenedMarkdownFile, OpenedSprintFile, RoomSecret } from '../../../shared/ipc/types'
+import type { OpenedMarkdownFile, OpenedSprintFile } from '../../../shared/ipc/types'
 import { MARKDOWN_EXTENSIONS, SPRINT_EXTENSION, readBrowserFile, readDropped } from './files'
+import { createRoomSecretStore } from './room-secrets'
 import type { Platform } from './types'
 
 /*
  * The plain-browser implementation of the platform: downloads for saving, file inputs for
- * opening, navigator.clipboard for copying. Desktop-only features reject with a message.
+ * opening, navigator.clipboard for copying, IndexedDB for sync rooms (room-secrets.ts).
+ * Desktop-only features reject with a message.
  */
 
 function download(name: string, blob: Blob): void {
@@ -40,26 +42,9 @@ function desktopOnly(feature: string): Error {
   return new Error(`${feature} needs the Sprintpad desktop app.`)
 }
 
-const ROOM_KEY_PREFIX = 'sprintpad-room:'
-/** Used when localStorage is unavailable (private mode, blocked storage): rooms last a session. */
-const memoryRooms = new Map<string, string>()
-
-function storage(): Storage | null {
+function legacyStorage(): Storage | null {
   try {
     return window.localStorage
-  } catch {
-    return null
-  }
-}
-
-function readRoom(sprintId: string): RoomSecret | null {
-  const raw = storage()?.getItem(ROOM_KEY_PREFIX + sprintId) ?? memoryRooms.get(sprintId) ?? null
-  if (raw === null) return null
-  try {
-    const value: unknown = JSON.parse(raw)
-    if (typeof value !== 'object' || value === null) return null
-    const { room, secret } = value as Record<string, unknown>
-    return typeof room === 'string' && typeof secret === 'string' ? { room, secret } : null
   } catch {
     return null
   }
@@ -69,6 +54,9 @@ const noop = (): void => undefined
 
 /** The platform of a plain browser tab. */
 export function createBrowserPlatform(): Platform {
+  const rooms = createRoomSecretStore({
+    legacyStorage: typeof window === 'undefined' ? null : legacyStorage(),
+  })
   return {
     isDesktop: false,
     hasBackups: false,
@@ -111,17 +99,9 @@ export function createBrowserPlatform(): Platform {
     putSnapshot: async () => ({ written: false }),
     listBackups: async () => [],
     restoreBackup: () => Promise.reject(desktopOnly('Restoring a backup')),
-    getRoom: async ({ sprintId }) => readRoom(sprintId),
-    setRoom: async ({ sprintId, room, secret }) => {
-      const raw = JSON.stringify({ room, secret })
-      const store = storage()
-      if (store) store.setItem(ROOM_KEY_PREFIX + sprintId, raw)
-      else memoryRooms.set(sprintId, raw)
-    },
-    clearRoom: async ({ sprintId }) => {
-      storage()?.removeItem(ROOM_KEY_PREFIX + sprintId)
-      memoryRooms.delete(sprintId)
-    },
+    getRoom: ({ sprintId }) => rooms.get(sprintId),
+    setRoom: ({ sprintId, room, secret }) => rooms.set(sprintId, { room, secret }),
+    clearRoom: ({ sprintId }) => rooms.clear(sprintId),
     startLanSignaling: () => Promise.reject(desktopOnly('Serving signaling on the LAN')),
     stopLanSignaling: async () => null,
     getAppInfo: async () => ({ version: 'web', platform: 'other' }),

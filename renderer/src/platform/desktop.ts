@@ -1,6 +1,6 @@
 import type { SprintpadBridge } from '../../../shared/ipc/bridge'
 import { withCleanErrors } from './errors'
-import { readDropped } from './files'
+import { readBrowserFile, readDropped } from './files'
 import type { Platform } from './types'
 
 /**
@@ -19,9 +19,13 @@ export function createDesktopPlatform(bridge: SprintpadBridge): Platform {
     importMarkdown: () => withCleanErrors(bridge.importMarkdown()),
     openRecent: (request) => withCleanErrors(bridge.openRecent(request)),
     listRecent: () => withCleanErrors(bridge.listRecent()),
-    // The recent list is a convenience: failing to record a file never fails the drop.
+    // Main reads a dropped file by the path the preload gets for it, and records it as recent.
+    // A File with no path on disk (made in script, dragged from a web page) is read in the page.
     readDroppedFiles: (files) =>
-      readDropped(files, (file) => bridge.addRecent(file).catch(() => undefined)),
+      readDropped(files, async (file) => {
+        const opened = await withCleanErrors(bridge.openDropped(file))
+        return opened ?? readBrowserFile(file)
+      }),
     copyText: async (text) => {
       await withCleanErrors(bridge.writeClipboard({ text }))
     },

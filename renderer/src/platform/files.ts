@@ -31,23 +31,23 @@ export async function readBrowserFile(file: File): Promise<OpenedFile | null> {
   return null
 }
 
+/** Reads one dropped file; `null` when it is not a .sprintpad or Markdown file. */
+export type DroppedFileReader = (file: File) => Promise<OpenedFile | null>
+
 /**
- * Reads the .sprintpad and Markdown files of a drop, in order; other files (and unreadable ones)
- * are named in `skipped`. `onRead` is told about each file that was read.
+ * Reads the .sprintpad and Markdown files of a drop, in order, with `read` (in the page by
+ * default); other files, and files `read` refuses or fails on, are named in `skipped`.
  */
 export async function readDropped(
   files: Iterable<File>,
-  onRead: (file: File) => Promise<unknown> = async () => undefined,
+  read: DroppedFileReader = readBrowserFile,
 ): Promise<DroppedFiles> {
   const dropped: DroppedFiles = { files: [], skipped: [] }
   for (const file of files) {
-    const read = await readBrowserFile(file).catch(() => null)
-    if (!read) {
-      dropped.skipped.push(file.name)
-      continue
-    }
-    dropped.files.push(read)
-    await onRead(file)
+    const isOpenable = isSprintFileName(file.name) || isMarkdownFileName(file.name)
+    const opened = isOpenable ? await read(file).catch(() => null) : null
+    if (opened) dropped.files.push(opened)
+    else dropped.skipped.push(file.name)
   }
   return dropped
 }

@@ -17,7 +17,7 @@ export interface DroppedFiles {
  */
 export interface Platform extends Omit<
   SprintpadBridge,
-  'addRecent' | 'writeClipboard' | 'setRoom' | 'clearRoom'
+  'openDropped' | 'writeClipboard' | 'setRoom' | 'clearRoom'
 > {
   readonly isDesktop: boolean
   readonly hasBackups: boolean
@@ -25,7 +25,10 @@ export interface Platform extends Omit<
   readonly canServeLanSignaling: boolean
   /** Copies text (the GitHub comment) to the clipboard; rejects with a readable message. */
   copyText(text: string): Promise<void>
-  /** Reads dropped .sprintpad and Markdown files (and records them as recent on the desktop). */
+  /**
+   * Reads dropped .sprintpad and Markdown files. On the desktop main reads each real `File` by its
+   * path (the preload finds it; the page never names one) and records it as recent.
+   */
   readDroppedFiles(files: Iterable<File>): Promise<DroppedFiles>
   setRoom(request: { sprintId: string; room: string; secret: string }): Promise<void>
   clearRoom(request: { sprintId: string }): Promise<void>
