@@ -2,8 +2,6 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { launchProfile, type Profile } from '../helpers/chromium'
-import { serveStatic } from '../helpers/static-server'
 import {
   addTeam,
   createSprint,
@@ -11,28 +9,22 @@ import {
   screenshot,
   section,
   team,
-  watchErrors,
+  openApp,
+  type AppPage,
 } from './editor-helpers'
 
 const COMMENTS = resolve(import.meta.dirname, '../../../shared/fixtures/comments')
 
-let server: Awaited<ReturnType<typeof serveStatic>>
-let profile: Profile
+let app: AppPage
 let page: Page
 let errors: string[]
 
 beforeEach(async () => {
-  server = await serveStatic()
-  profile = await launchProfile()
-  page = profile.context.pages()[0] ?? (await profile.context.newPage())
-  errors = watchErrors(page)
-  await page.goto(server.url)
+  app = await openApp()
+  ;({ page, errors } = app)
 })
 
-afterEach(async () => {
-  await profile.remove()
-  await server.stop()
-})
+afterEach(() => app.close())
 
 /** Pastes a fixture comment through the import dialog into `into` ('A new team' or a team). */
 async function importComment(p: Page, fixture: string, into: string): Promise<void> {

@@ -2,6 +2,8 @@ import { mkdir } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { expect } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
+import { launchProfile, type Profile } from '../helpers/chromium'
+import { serveStatic } from '../helpers/static-server'
 
 /** Screenshots of the editor tests, to look at (test-results/ is not committed). */
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots')
@@ -71,4 +73,34 @@ export async function itemOutline(sectionEl: Locator): Promise<string[]> {
       return `${'  '.repeat(depth - 1)}${(e as HTMLTextAreaElement).value}`
     }),
   )
+}
+
+/** The built app open in a fresh Chromium profile, served on 127.0.0.1. */
+export interface AppPage {
+  server: Awaited<ReturnType<typeof serveStatic>>
+  profile: Profile
+  page: Page
+  /** Uncaught errors and console errors of the page, collected as they happen. */
+  errors: string[]
+  /** Closes the browser, removes its profile and stops the server. */
+  close: () => Promise<void>
+}
+
+/** Serves the built renderer and opens it in a new Chromium process with a fresh profile. */
+export async function openApp(): Promise<AppPage> {
+  const server = await serveStatic()
+  const profile = await launchProfile()
+  const page = profile.context.pages()[0] ?? (await profile.context.newPage())
+  const errors = watchErrors(page)
+  await page.goto(server.url)
+  return {
+    server,
+    profile,
+    page,
+    errors,
+    close: async () => {
+      await profile.remove()
+      await server.stop()
+    },
+  }
 }

@@ -2,29 +2,28 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { launchProfile, type Profile } from '../helpers/chromium'
-import { serveStatic } from '../helpers/static-server'
-import { addTeam, createSprint, itemTexts, section, team, watchErrors } from './editor-helpers'
+import {
+  addTeam,
+  createSprint,
+  itemTexts,
+  section,
+  team,
+  openApp,
+  type AppPage,
+} from './editor-helpers'
 
 const COMMENTS = resolve(import.meta.dirname, '../../../shared/fixtures/comments')
 
-let server: Awaited<ReturnType<typeof serveStatic>>
-let profile: Profile
+let app: AppPage
 let page: Page
 let errors: string[]
 
 beforeEach(async () => {
-  server = await serveStatic()
-  profile = await launchProfile()
-  page = profile.context.pages()[0] ?? (await profile.context.newPage())
-  errors = watchErrors(page)
-  await page.goto(server.url)
+  app = await openApp()
+  ;({ page, errors } = app)
 })
 
-afterEach(async () => {
-  await profile.remove()
-  await server.stop()
-})
+afterEach(() => app.close())
 
 function row(p: Page, title: string) {
   return p.getByRole('listitem').filter({ has: p.getByRole('link', { name: title, exact: true }) })

@@ -1,26 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { launchProfile, type Profile } from '../helpers/chromium'
-import { serveStatic } from '../helpers/static-server'
-import { addTeam, createSprint, team, watchErrors } from './editor-helpers'
+import { addTeam, createSprint, team, openApp, type AppPage } from './editor-helpers'
 
-let server: Awaited<ReturnType<typeof serveStatic>>
-let profile: Profile
+let app: AppPage
 let page: Page
 let errors: string[]
 
 beforeEach(async () => {
-  server = await serveStatic()
-  profile = await launchProfile()
-  page = profile.context.pages()[0] ?? (await profile.context.newPage())
-  errors = watchErrors(page)
-  await page.goto(server.url)
+  app = await openApp()
+  ;({ page, errors } = app)
 })
 
-afterEach(async () => {
-  await profile.remove()
-  await server.stop()
-})
+afterEach(() => app.close())
 
 function row(p: Page, title: string) {
   return p.getByRole('listitem').filter({ has: p.getByRole('link', { name: title, exact: true }) })
