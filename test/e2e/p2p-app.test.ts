@@ -104,6 +104,23 @@ describe('planning together in the app', () => {
       .poll(() => itemTexts(hostHigh), { timeout: 20_000 })
       .toEqual(['Replay the dead letter queue from March', 'Separate pipeline for heatmaps'])
 
+    // A remote edit in the item I am typing in does not move my caret.
+    const hostSecond = hostHigh.locator('textarea[data-item-id]').nth(1)
+    await hostSecond.click()
+    await hostSecond.evaluate((el) => (el as HTMLTextAreaElement).setSelectionRange(9, 9))
+    const guestSecond = guestHigh.locator('textarea[data-item-id]').nth(1)
+    await guestSecond.click()
+    await guest.keyboard.press('Home')
+    await guest.keyboard.type('X ')
+    await expect
+      .poll(() => hostSecond.inputValue(), { timeout: 20_000 })
+      .toBe('X Separate pipeline for heatmaps')
+    expect(await hostSecond.evaluate((el) => (el as HTMLTextAreaElement).selectionStart)).toBe(11)
+    await host.keyboard.type('new ')
+    await expect
+      .poll(() => guestSecond.inputValue(), { timeout: 20_000 })
+      .toBe('X Separate new pipeline for heatmaps')
+
     // Both see who is here, and the connection.
     await expect
       .poll(() => host.getByRole('list', { name: 'People here' }).getByRole('listitem').count(), {
@@ -138,7 +155,7 @@ describe('planning together in the app', () => {
     await guest.reload()
     await expect
       .poll(() => itemTexts(section(team(guest, 'Pipeline'), 'High priority')), { timeout: 20_000 })
-      .toEqual(['Replay the dead letter queue from March', 'Separate pipeline for heatmaps'])
+      .toEqual(['Replay the dead letter queue from March', 'X Separate new pipeline for heatmaps'])
     for (const e of errors) expect(e.filter((m) => !/WebSocket|ERR_CONNECTION/.test(m))).toEqual([])
   })
 })

@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef, type KeyboardEvent } from 'react'
 import type * as Y from 'yjs'
 import { editItemText, getItemText } from '../../../shared/doc'
 import { useSprint } from './sprint-context'
-import { diffWithCaret, mapCaret } from './text-diff'
+import { diffWithCaret, showRemoteChange } from './text-diff'
 
 interface Props {
   itemId: string
@@ -26,15 +26,7 @@ export function ItemText({ itemId, label, placeholder, onKeyDown }: Props) {
     if (!el || !text) return
     el.value = text.toString()
     const onChange = (event: Y.YTextEvent): void => {
-      const next = text.toString()
-      if (el.value === next) return
-      const isFocused = document.activeElement === el
-      const start = el.selectionStart
-      const end = el.selectionEnd
-      el.value = next
-      if (isFocused) {
-        el.setSelectionRange(mapCaret(start, event.delta), mapCaret(end, event.delta))
-      }
+      showRemoteChange(el, text.toString(), event.delta)
     }
     text.observe(onChange)
     return () => text.unobserve(onChange)

@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef } from 'react'
 import * as Y from 'yjs'
 import { editSectionNotes, setSectionNotes } from '../../../shared/doc'
 import { useSprint } from './sprint-context'
-import { diffWithCaret, mapCaret } from './text-diff'
+import { diffWithCaret, showRemoteChange } from './text-diff'
 
 interface Props {
   teamId: string
@@ -49,16 +49,9 @@ export function SectionNotes({ teamId, section, notes, label, autoFocus, onBlurE
     if (el.value !== notes.toString()) el.value = notes.toString()
     markClipped(el)
     const onChange = (event: Y.YTextEvent): void => {
-      const next = notes.toString()
-      if (el.value === next) return
-      const isFocused = document.activeElement === el
-      const start = el.selectionStart
-      const end = el.selectionEnd
-      el.value = next
-      if (isFocused) {
-        el.setSelectionRange(mapCaret(start, event.delta), mapCaret(end, event.delta))
-        fit(el)
-      } else markClipped(el)
+      if (!showRemoteChange(el, notes.toString(), event.delta)) return
+      if (document.activeElement === el) fit(el)
+      else markClipped(el)
     }
     notes.observe(onChange)
     return () => notes.unobserve(onChange)

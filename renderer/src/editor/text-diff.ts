@@ -52,3 +52,23 @@ export function mapCaret(pos: number, delta: Delta): number {
   }
   return Math.max(0, out)
 }
+
+/**
+ * Shows a remote (or undo) change of a bound Y.Text in its field: rewrites the value and, when the
+ * field has focus, maps the selection through the change so the caret does not jump. Returns
+ * false when the field already showed that text (the change was our own typing).
+ */
+export function showRemoteChange(
+  el: HTMLTextAreaElement | HTMLInputElement,
+  next: string,
+  delta: Delta,
+): boolean {
+  if (el.value === next) return false
+  const start = el.selectionStart ?? 0
+  const end = el.selectionEnd ?? 0
+  el.value = next
+  if (document.activeElement === el) {
+    el.setSelectionRange(mapCaret(start, delta), mapCaret(end, delta))
+  }
+  return true
+}
