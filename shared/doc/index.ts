@@ -9,6 +9,8 @@ export {
   createSprint,
   setSprintMeta,
   setTemplate,
+  updateTemplate,
+  removeTemplateSection,
   type CreateSprintArgs,
   type SprintMetaPatch,
 } from './sprint-mutations'

@@ -1,9 +1,15 @@
 import type * as Y from 'yjs'
-import { defaultTemplate, type TemplateDefinition } from '../template'
+import {
+  customTemplate,
+  defaultTemplate,
+  removeSection,
+  type TemplateDefinition,
+} from '../template'
+import { readSprint, readTemplate } from './read'
 import { META, SCHEMA_VERSION, metaMap } from './schema'
 import { IMPORT_ORIGIN, type Origin } from './origin'
 import { change } from './transact'
-import { addTeamIn } from './team-mutations'
+import { addExtraSectionIn, addTeamIn } from './team-mutations'
 import { newId } from './ids'
 
 export interface CreateSprintArgs {
@@ -68,4 +74,51 @@ export function setSprintMeta(doc: Y.Doc, patch: SprintMetaPatch): void {
  */
 export function setTemplate(doc: Y.Doc, template: TemplateDefinition): void {
   change(doc, () => metaMap(doc).set(META.template, structuredClone(template)))
+}
+
+/**
+ * Edits the sprint's template with `edit` (a pure function from shared/template such as
+ * `renameSection`), reading and writing it in one transaction of the local origin, so the
+ * change is undoable like any other. The first edit makes the template a custom one (`custom-`
+ * id, "(customised)" name). Throws the edit's `TemplateEditError` without writing anything.
+ *
+ * The template is one value: when two peers edit it at the same moment, the last write wins
+ * (items are never lost; an item whose section disappeared is shown in a section of its own).
+ */
+export function updateTemplate(
+  doc: Y.Doc,
+  edit: (template: TemplateDefinition) => TemplateDefinition,
+): void {
+  change(doc, () => {
+    const current = readTemplate(doc)
+    let next = edit(current)
+    if (next === current) return
+    if (!next.id.startsWith('custom-'))
+      next = customTemplate(next, `custom-${next.id}`.slice(0, 64), `${next.name} (customised)`)
+    metaMap(doc).set(META.template, structuredClone(next))
+  })
+}
+
+/**
+ * Removes a section from the sprint's template (see {@link updateTemplate}). A team with items or
+ * notes in it keeps it as a section of its own, with the same heading, kind and place, so
+ * nothing written is lost or relabelled; the other teams no longer show it. Adding the section
+ * back to the template (same key) shows it in every team again, with those items.
+ */
+export function removeTemplateSection(doc: Y.Doc, key: string): void {
+  change(doc, () => {
+    const view = readSprint(doc)
+    const sections = view.template.sections
+    const index = sections.findIndex((s) => s.key === key)
+    const def = sections[index]
+    if (def) {
+      const after = sections[index - 1]?.key ?? ''
+      for (const team of view.teams) {
+        const s = team.sections.find((x) => x.key === key && !x.isExtra)
+        if (s && (s.items.length > 0 || s.notes !== ''))
+          addExtraSectionIn(doc, { teamId: team.id, section: def, after })
+      }
+    }
+    updateTemplate(doc, (t) => removeSection(t, key))
+  })
 }

@@ -69,3 +69,57 @@ export function removeSection(template: TemplateDefinition, key: string): Templa
     sections: template.sections.filter((_, j) => j !== i),
   })
 }
+
+/** Moves a section one place up (`-1`) or down (`1`) in the comment; unchanged at either end. */
+export function moveSection(
+  template: TemplateDefinition,
+  key: string,
+  by: -1 | 1,
+): TemplateDefinition {
+  const i = indexOf(template, key)
+  const j = i + by
+  if (j < 0 || j >= template.sections.length) return template
+  const sections = [...template.sections]
+  const [moved] = sections.splice(i, 1)
+  if (moved) sections.splice(j, 0, moved)
+  return check({ ...structuredClone(template), sections })
+}
+
+/** What a user can add to a template: a list of items with a status vocabulary, or a heading. */
+export interface NewSectionArgs {
+  heading: string
+  /** `##` (2) or `###` (3) and so on. */
+  level: number
+  kind: 'list' | 'group'
+  role?: TemplateSection['role']
+  listStyle?: 'bullet' | 'ordered'
+}
+
+/**
+ * A new section with a key not used in `template` (derived from the heading, so exported
+ * documents stay readable), and the placeholder a list section of the built-in templates has.
+ */
+export function newSection(template: TemplateDefinition, args: NewSectionArgs): TemplateSection {
+  const heading = args.heading.trim()
+  if (!heading) throw new TemplateEditError('a section needs a heading')
+  const slug =
+    heading
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'section'
+  const used = new Set(template.sections.map((s) => s.key))
+  let key = slug
+  for (let n = 2; used.has(key); n++) key = `${slug}-${n}`
+  const isOrdered = args.kind === 'list' && args.listStyle === 'ordered'
+  return {
+    key,
+    heading,
+    level: Math.min(6, Math.max(1, Math.trunc(args.level))),
+    kind: args.kind,
+    role: args.kind === 'list' ? (args.role ?? 'plain') : 'plain',
+    listStyle: isOrdered ? 'ordered' : 'bullet',
+    ...(args.kind === 'list' ? { placeholder: isOrdered ? '1.' : '-' } : {}),
+  }
+}

@@ -37,6 +37,9 @@ export function defaultTemplate(): TemplateDefinition {
 }
 export {
   addSection,
+  moveSection,
+  newSection,
+  type NewSectionArgs,
   customTemplate,
   removeSection,
   renameSection,

@@ -14,6 +14,7 @@ interface Props {
   isPresenting: boolean
   onTogglePresenting: () => void
   onShowShortcuts: () => void
+  onEditSections: () => void
 }
 
 const SAVE_TEXT = {
@@ -91,6 +92,14 @@ export function SprintHeader(props: Props) {
           onClick={() => sprint.undo.redo()}
         >
           ↷
+        </button>
+        <button
+          type="button"
+          aria-haspopup="dialog"
+          title="Rename, reorder, add or remove the sections every team fills in"
+          onClick={props.onEditSections}
+        >
+          Sections
         </button>
         <button
           type="button"

@@ -22,6 +22,7 @@ import { RestoreBackupDialog } from '../platform/RestoreBackupDialog'
 import type { ExportCommand } from '../export/ExportPanel'
 import { ANNOUNCER_ID } from './announce'
 import { ShortcutsDialog } from './ShortcutsDialog'
+import { SectionsDialog } from './SectionsDialog'
 
 /** Whether a key typed here is text (so `?` types a question mark rather than opening help). */
 function isTextField(target: EventTarget | null): boolean {
@@ -77,6 +78,7 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
   const [exportCommand, setExportCommand] = useState<ExportCommand | undefined>()
   const [isRestoreOpen, setRestoreOpen] = useState(false)
   const [isHelpOpen, setHelpOpen] = useState(false)
+  const [isSectionsOpen, setSectionsOpen] = useState(false)
   const toast = useToast()
   useRegistrySync(sprint, props.registry)
   useBackupSnapshots(sprint.doc, sprint.id, (err) =>
@@ -159,6 +161,7 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
         isPresenting={props.isPresenting}
         onTogglePresenting={props.onTogglePresenting}
         onShowShortcuts={() => setHelpOpen(true)}
+        onEditSections={() => setSectionsOpen(true)}
       />
       <main
         className="sprint-main"
@@ -215,6 +218,7 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
       <HandlesDatalist />
       <div id={ANNOUNCER_ID} className="visually-hidden" role="status" aria-live="polite" />
       {isHelpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
+      {isSectionsOpen && <SectionsDialog onClose={() => setSectionsOpen(false)} />}
       {isRestoreOpen && (
         <RestoreBackupDialog
           sprintId={sprint.id}
