@@ -1,32 +1,215 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { build } from 'vite'
 import type { Page } from 'playwright-core'
+import {
+  addTeam,
+  configureSync,
+  createSprint,
+  itemTexts,
+  joinSprint,
+  openApp,
+  section,
+  shareSprint,
+  team,
+  type AppPage,
+} from '../test/helpers/app-page'
+import { waitFor } from '../test/helpers/wait'
 import {
   connectedPeers,
   newRoomParams,
   startWorld,
-  waitFor,
   type P2PWorld,
 } from '../test/renderer/sync/p2p-harness'
+import {
+  clockOffset,
+  lastFramedLength,
+  latencies,
+  probeReceiver,
+  probeTypist,
+  shownMarks,
+  typedMarks,
+  type Latencies,
+} from './sync-probe'
 
 /**
- * Keystroke-to-remote-render latency over real WebRTC between separate Chromium processes on
- * loopback (signaling: the project's server on 127.0.0.1; no ICE servers). Measured from the
- * `keydown` in the typing peer to the remote peer's DOM showing the character (after React's
- * commit in the app; after the textarea write in the bare page), with both clocks read as
- * `performance.timeOrigin + performance.now()`. "app" is the sync harness (SyncSession: guard,
- * awareness, the sprint model and React); "bare" is y-webrtc + one Y.Text + a textarea.
+ * Keystroke-to-remote-render latency over real WebRTC between separate Chromium processes, each
+ * with a fresh profile, on loopback: the project's signaling server on 127.0.0.1, no ICE servers.
+ *
+ * "app" is the real app, the production renderer built as for the e2e tests: peer 0 creates a
+ * sprint, adds a team and an item and shares it from the Share panel; the others join with the
+ * link in the Join dialog. "bare" is y-webrtc + one Y.Text bound to a textarea by hand (the sync
+ * harness's bare page), through the same signaling server. Both are measured by the same probes
+ * (sync-probe.ts): from the typist's `keydown` to the receiver writing the field's value ("value"),
+ * and to the first animation frame that shows it ("frame"). In the app that path includes, on the
+ * typist, the item's keydown and input handlers and the document model's edit with every doc
+ * observer of the open sprint (persistence, backups, sprints list, export preview); y-webrtc; on the
+ * receiver, the hostile-peer guard's decode, applying the update, those observers and the item
+ * field's Y.Text observer, which writes the textarea directly (no React render). "frame" adds the
+ * wait for the next frame (up to 16.7 ms at 60 Hz). Chromium rounds both clocks to 0.1 ms.
  */
 const EDITS = 240
 const KEY_DELAY_MS = 15
+const PEER_COUNTS = [2, 5]
+const SEED_TEXT = 'Bench item'
+/** The whole run (builds, 4 meshes, typing) ends by then, whatever happens. */
+const DEADLINE_MS = 10 * 60_000
 
-interface Log {
-  typed: [number, number][]
-  rendered: [number, number][]
+interface Run {
+  value: Latencies
+  frame: Latencies
+  expected: number
+  /** Mean time between the typist's keystrokes, ms. */
+  keyInterval: number
+  /** Largest distance between a page's clock and this process's, ms. */
+  clockSkew: number
 }
 
-async function readLog(page: Page): Promise<Log> {
-  return page.evaluate(() =>
-    (window as unknown as { harness: { log: { dump: () => Log } } }).harness.log.dump(),
+/** Everything still open, closed on failure, deadline or Ctrl+C as well as on success. */
+const open = new Set<() => Promise<void>>()
+let isStopping = false
+
+/**
+ * Registers something to close; returns its closer. Once the bench is stopping (deadline), a
+ * browser or server that was still starting is closed as soon as it is registered.
+ */
+async function track(close: () => Promise<void>): Promise<() => Promise<void>> {
+  if (isStopping) {
+    await close()
+    throw new Error('sync bench stopped')
+  }
+  open.add(close)
+  return async () => {
+    open.delete(close)
+    await close()
+  }
+}
+
+async function closeAll(): Promise<void> {
+  isStopping = true
+  await Promise.allSettled([...open].map((close) => close()))
+  open.clear()
+}
+
+/** Peer 0 types EDITS characters into the field; the others record when each one shows. */
+async function typeAndMeasure(pages: Page[], selector: string, start: number): Promise<Run> {
+  const [typist, ...receivers] = pages
+  if (!typist) throw new Error('no typist')
+  await typist.locator(selector).click()
+  await typist.keyboard.press('End')
+  await Promise.all(receivers.map((r) => probeReceiver(r, selector)))
+  await probeTypist(typist, selector)
+  const text = Array.from({ length: EDITS }, (_, i) => String.fromCharCode(97 + (i % 26))).join('')
+  await typist.keyboard.type(text, { delay: KEY_DELAY_MS })
+  await waitFor(
+    'every receiver showing every edit',
+    async () =>
+      (await Promise.all(receivers.map(lastFramedLength))).every((n) => n === start + EDITS),
+    30_000,
   )
+  const typed = await typedMarks(typist)
+  const shown = await Promise.all(receivers.map(shownMarks))
+  const offsets = await Promise.all(pages.map(clockOffset))
+  const first = typed[0]?.[1] ?? NaN
+  const lastTyped = typed.at(-1)?.[1] ?? NaN
+  const written = shown.map((s) => s.written)
+  const framed = shown.map((s) => s.framed)
+  return {
+    value: latencies(typed, written, start, EDITS),
+    frame: latencies(typed, framed, start, EDITS),
+    expected: EDITS * receivers.length,
+    keyInterval: (lastTyped - first) / (typed.length - 1),
+    clockSkew: Math.max(...offsets.map((o) => Math.abs(o.offset))),
+  }
+}
+
+/** The item's section on a page of the app. */
+function benchSection(page: Page) {
+  return section(team(page, 'Bench'), 'High priority')
+}
+
+/**
+ * As a person would: peer 0 creates a sprint, adds a team and an item, shares it from the Share
+ * panel; every other peer joins with the link in the Join dialog. Once every peer shows the item
+ * and the mesh is complete, resolves to the selector of the item's field (the same on every peer).
+ */
+async function shareAndJoin(pages: Page[]): Promise<string> {
+  const [typist, ...receivers] = pages
+  if (!typist) throw new Error('no typist')
+  await createSprint(typist)
+  await addTeam(typist, 'Bench')
+  await benchSection(typist)
+    .getByRole('button', { name: /^Add item/ })
+    .click()
+  await typist.keyboard.type(SEED_TEXT)
+  const link = await shareSprint(typist)
+  await typist
+    .getByRole('dialog', { name: 'Share this sprint' })
+    .getByRole('button', { name: 'Close' })
+    .click()
+  for (const r of receivers) await joinSprint(r, link)
+  await waitFor(
+    `the item on ${pages.length} app peers`,
+    async () =>
+      (await Promise.all(receivers.map((r) => itemTexts(benchSection(r))))).every(
+        (t) => t.join() === SEED_TEXT,
+      ),
+    60_000,
+  )
+  await waitFor(
+    `${pages.length} app peers connected`,
+    async () => (await Promise.all(pages.map(connectedPeers))).every((c) => c === pages.length - 1),
+    60_000,
+  )
+  const field = benchSection(typist).locator('textarea[data-item-id]')
+  return `textarea[data-item-id="${(await field.getAttribute('data-item-id')) ?? ''}"]`
+}
+
+/** The real app on `n` peers, each from its own static server on 127.0.0.1. */
+async function measureApp(n: number, root: string, signalingUrl: string): Promise<Run> {
+  const closers: (() => Promise<void>)[] = []
+  try {
+    const apps: AppPage[] = []
+    for (let i = 0; i < n; i++) {
+      const app = await openApp({ root })
+      closers.push(await track(app.close))
+      apps.push(app)
+      await configureSync(app.page, { name: `Peer ${i}`, handle: `peer${i}`, signalingUrl })
+    }
+    const pages = apps.map((a) => a.page)
+    const selector = await shareAndJoin(pages)
+    const run = await typeAndMeasure(pages, selector, SEED_TEXT.length)
+    const errors = apps.flatMap((a) => a.errors).filter((m) => !/WebSocket|ERR_CONNECTION/.test(m))
+    if (errors.length > 0) console.warn(`app page errors during the run: ${errors.join(' | ')}`)
+    return run
+  } finally {
+    await Promise.allSettled(closers.map((close) => close()))
+  }
+}
+
+/** Bare y-webrtc on `n` peers (the sync harness's bare page). */
+async function measureBare(n: number, world: P2PWorld): Promise<Run> {
+  const closers = [await track(() => world.closePeers())]
+  try {
+    const room = newRoomParams()
+    const pages: Page[] = []
+    for (let i = 0; i < n; i++) {
+      const peer = await world.openPeer({ ...room, mode: 'bare', name: `P${i}` })
+      closers.push(await track(() => peer.profile.remove()))
+      pages.push(peer.page)
+    }
+    const peers = (p: Page): Promise<number> =>
+      p.evaluate(() => (window as unknown as { harness: { peers: () => number } }).harness.peers())
+    await waitFor(
+      `${n} bare peers connected`,
+      async () => (await Promise.all(pages.map(peers))).every((c) => c === n - 1),
+      60_000,
+    )
+    return await typeAndMeasure(pages, 'textarea[aria-label="Bare text"]', 0)
+  } finally {
+    await Promise.allSettled(closers.map((close) => close()))
+  }
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -35,78 +218,81 @@ function percentile(sorted: number[], p: number): number {
   return sorted[i] ?? NaN
 }
 
-async function measure(world: P2PWorld, mode: 'app' | 'bare', n: number): Promise<number[]> {
-  const room = newRoomParams()
-  const pages: Page[] = []
-  const first = await world.openPeer({ ...room, mode, name: 'P0', create: '1', items: '1' })
-  pages.push(first.page)
-  for (let i = 1; i < n; i++)
-    pages.push((await world.openPeer({ ...room, mode, name: `P${i}`, items: '1' })).page)
-  const peersOf = (p: Page): Promise<number> =>
-    mode === 'app'
-      ? connectedPeers(p)
-      : p.evaluate(() =>
-          (window as unknown as { harness: { peers: () => number } }).harness.peers(),
-        )
-  await waitFor(
-    `${n} ${mode} peers connected`,
-    async () => (await Promise.all(pages.map(peersOf))).every((c) => c === n - 1),
-    60_000,
+function report(rows: { peers: number; app: Run; bare: Run }[]): void {
+  console.log(
+    `keystroke → remote render, ${EDITS} edits typed into one field by peer 0, every other peer ` +
+      'receiving; separate Chromium processes on loopback',
   )
-  const label = mode === 'app' ? 'Item item-1' : 'Bare text'
-  for (const p of pages) await waitFor('field ready', () => p.getByLabel(label).isEnabled())
-  const typist = pages[0] as Page
-  await typist.getByLabel(label).click()
-  const text = Array.from({ length: EDITS }, (_, i) => String.fromCharCode(97 + (i % 26))).join('')
-  await typist.keyboard.type(text, { delay: KEY_DELAY_MS })
-  const receivers = pages.slice(1)
-  const value = (p: Page): Promise<string> => p.getByLabel(label).inputValue()
-  await waitFor(
-    'all rendered',
-    async () => (await Promise.all(receivers.map(value))).every((v) => v.length === EDITS),
-    30_000,
+  console.log(
+    'peers | to | samples app / bare | merged app / bare | app p50 / p95 (ms) | ' +
+      'bare y-webrtc p50 / p95 (ms) | ratio app/bare p50 / p95',
   )
-  const typed = new Map((await readLog(typist)).typed)
-  const latencies: number[] = []
-  for (const r of receivers) {
-    for (const [length, at] of (await readLog(r)).rendered) {
-      const start = typed.get(length)
-      if (start !== undefined && length > 0) latencies.push(at - start)
+  const f = (x: number): string => x.toFixed(2)
+  for (const r of rows) {
+    for (const to of ['value', 'frame'] as const) {
+      const [a, b] = [r.app[to], r.bare[to]]
+      const [a50, a95, b50, b95] = [
+        percentile(a.sorted, 50),
+        percentile(a.sorted, 95),
+        percentile(b.sorted, 50),
+        percentile(b.sorted, 95),
+      ]
+      console.log(
+        `${r.peers} | ${to} | ${a.sorted.length}/${r.app.expected} / ${b.sorted.length}/${r.bare.expected} | ` +
+          `${a.merged} / ${b.merged} | ${f(a50)} / ${f(a95)} | ${f(b50)} / ${f(b95)} | ` +
+          `${f(a50 / b50)} / ${f(a95 / b95)}`,
+      )
     }
   }
-  return latencies.sort((x, y) => x - y)
+  console.log(
+    'to value: the receiver wrote the field; to frame: the first animation frame showing it; ' +
+      'merged: first shown together with a later keystroke (counted at that time)',
+  )
+  for (const r of rows) {
+    console.log(
+      `${r.peers} peers: a keystroke every ${f(r.app.keyInterval)} ms (app) / ` +
+        `${f(r.bare.keyInterval)} ms (bare); page clocks within ` +
+        `${f(Math.max(r.app.clockSkew, r.bare.clockSkew))} ms of the bench process's`,
+    )
+  }
+}
+
+async function measureAll(): Promise<void> {
+  const outDir = await mkdtemp(join(tmpdir(), 'sprintpad-bench-sync-'))
+  await track(() => rm(outDir, { recursive: true, force: true }))
+  // The production renderer, built the way the e2e global setup and renderer.bench.ts build it.
+  await build({
+    configFile: resolve(import.meta.dirname, '../renderer/vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, sourcemap: false },
+  })
+  const world = await startWorld()
+  await track(() => world.stop())
+  const rows: { peers: number; app: Run; bare: Run }[] = []
+  for (const n of PEER_COUNTS) {
+    const app = await measureApp(n, outDir, world.signalingUrl)
+    const bare = await measureBare(n, world)
+    rows.push({ peers: n, app, bare })
+  }
+  report(rows)
 }
 
 export async function run(): Promise<void> {
-  const world = await startWorld()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`sync bench over ${DEADLINE_MS} ms`)), DEADLINE_MS)
+  })
+  const interrupted = (): void => {
+    void closeAll().finally(() => process.exit(130))
+  }
+  process.once('SIGINT', interrupted)
+  process.once('SIGTERM', interrupted)
   try {
-    const rows: { peers: number; app: number[]; bare: number[] }[] = []
-    for (const n of [2, 5]) {
-      const app = await measure(world, 'app', n)
-      await world.closePeers()
-      const bare = await measure(world, 'bare', n)
-      await world.closePeers()
-      rows.push({ peers: n, app, bare })
-    }
-    console.log(
-      `keystroke → remote render, ${EDITS} edits, one typist, Chromium processes on loopback`,
-    )
-    console.log(
-      'peers | samples | app p50 / p95 (ms) | bare y-webrtc p50 / p95 (ms) | ratio p50 / p95',
-    )
-    for (const r of rows) {
-      const [a50, a95, b50, b95] = [
-        percentile(r.app, 50),
-        percentile(r.app, 95),
-        percentile(r.bare, 50),
-        percentile(r.bare, 95),
-      ]
-      console.log(
-        `${r.peers} | ${r.app.length} / ${r.bare.length} | ${a50.toFixed(2)} / ${a95.toFixed(2)} | ` +
-          `${b50.toFixed(2)} / ${b95.toFixed(2)} | ${(a50 / b50).toFixed(2)} / ${(a95 / b95).toFixed(2)}`,
-      )
-    }
+    await Promise.race([measureAll(), deadline])
   } finally {
-    await world.stop()
+    clearTimeout(timer)
+    process.off('SIGINT', interrupted)
+    process.off('SIGTERM', interrupted)
+    await closeAll()
   }
 }

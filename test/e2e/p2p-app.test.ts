@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { SignalingServer } from '../../main/signaling/server'
-import { launchProfile, type Profile } from '../helpers/chromium'
-import { serveStatic } from '../helpers/static-server'
+import { configureSync, joinSprint, shareSprint } from '../helpers/app-page'
 import {
   addTeam,
   createSprint,
   itemTexts,
+  openApp,
   screenshot,
   section,
   team,
-  watchErrors,
+  type AppPage,
 } from './editor-helpers'
 
 /**
@@ -19,45 +19,27 @@ import {
  * joins it with the link, and they plan together with presence.
  */
 let signaling: SignalingServer
-let server: Awaited<ReturnType<typeof serveStatic>>
-let profiles: Profile[] = []
+let apps: AppPage[] = []
 let host: Page
 let guest: Page
-const errors: string[][] = []
-
-async function openPage(): Promise<Page> {
-  const profile = await launchProfile()
-  profiles.push(profile)
-  const page = profile.context.pages()[0] ?? (await profile.context.newPage())
-  errors.push(watchErrors(page))
-  await page.goto(server.url)
-  return page
-}
-
-async function configure(page: Page, name: string, handle: string, url: string): Promise<void> {
-  await page.getByRole('button', { name: 'Sync settings…' }).click()
-  const form = page.getByRole('form', { name: 'Sync settings' })
-  await form.getByLabel('Display name').fill(name)
-  await form.getByLabel('GitHub handle').fill(handle)
-  await form.getByLabel(/signaling/i).fill(url)
-  await form.getByRole('button', { name: 'Save' }).click()
-  await form.waitFor({ state: 'detached' })
-}
 
 beforeAll(async () => {
   signaling = new SignalingServer({ host: '127.0.0.1', port: 0 })
   const { port } = await signaling.start()
-  server = await serveStatic()
-  host = await openPage()
-  guest = await openPage()
-  await configure(host, 'Hana', 'hana', `ws://127.0.0.1:${port}`)
-  await configure(guest, 'Jo', 'jo', `ws://127.0.0.1:${port}`)
+  const signalingUrl = `ws://127.0.0.1:${port}`
+  const hostApp = await openApp()
+  apps.push(hostApp)
+  const guestApp = await openApp()
+  apps.push(guestApp)
+  host = hostApp.page
+  guest = guestApp.page
+  await configureSync(host, { name: 'Hana', handle: 'hana', signalingUrl })
+  await configureSync(guest, { name: 'Jo', handle: 'jo', signalingUrl })
 })
 
 afterAll(async () => {
-  for (const p of profiles) await p.remove()
-  profiles = []
-  await server?.stop()
+  for (const a of apps) await a.close()
+  apps = []
   await signaling?.stop()
 })
 
@@ -70,16 +52,10 @@ describe('planning together in the app', () => {
       .click()
     await host.keyboard.type('Replay the dead letter queue')
 
-    await host.getByRole('button', { name: 'Share', exact: true }).click()
-    const panel = host.getByRole('dialog', { name: 'Share this sprint' })
-    await panel.getByRole('button', { name: 'Share this sprint' }).click()
-    const link = await panel.getByLabel('Join link').inputValue()
+    const link = await shareSprint(host)
     expect(link).toMatch(/^sprintpad:\/\/join\/[0-9a-f]{32}\?s=ws%3A%2F%2F127\.0\.0\.1%3A\d+#/)
 
-    await guest.getByRole('button', { name: 'Join a sprint…' }).click()
-    const join = guest.getByRole('dialog', { name: 'Join a sprint' })
-    await join.getByLabel('Join link or code').fill(link)
-    await join.getByRole('button', { name: 'Join' }).click()
+    await joinSprint(guest, link)
     // The guest lands in the shared sprint, stored on its own device.
     await expect
       .poll(() => guest.getByLabel('Sprint title').inputValue(), { timeout: 30_000 })
@@ -156,6 +132,7 @@ describe('planning together in the app', () => {
     await expect
       .poll(() => itemTexts(section(team(guest, 'Pipeline'), 'High priority')), { timeout: 20_000 })
       .toEqual(['Replay the dead letter queue from March', 'X Separate new pipeline for heatmaps'])
-    for (const e of errors) expect(e.filter((m) => !/WebSocket|ERR_CONNECTION/.test(m))).toEqual([])
+    for (const { errors } of apps)
+      expect(errors.filter((m) => !/WebSocket|ERR_CONNECTION/.test(m))).toEqual([])
   })
 })

@@ -9,6 +9,8 @@ import { generateRoom } from '../../../shared/sync'
 import { launchProfile, type Profile } from '../../helpers/chromium'
 import { serveStatic } from '../../helpers/static-server'
 
+export { waitFor } from '../../helpers/wait'
+
 const RENDERER = resolve(import.meta.dirname, '../../../renderer')
 
 /**
@@ -102,18 +104,4 @@ export async function connectedPeers(page: Page): Promise<number> {
   const text = (await page.getByRole('status', { name: 'Connection' }).textContent()) ?? ''
   const m = /(\d+) peers? connected/.exec(text)
   return m ? Number(m[1]) : 0
-}
-
-/** Polls `check` until it returns true (bounded); throws with `what` on timeout. */
-export async function waitFor(
-  what: string,
-  check: () => Promise<boolean> | boolean,
-  timeoutMs = 20_000,
-): Promise<void> {
-  const end = Date.now() + timeoutMs
-  for (;;) {
-    if (await check()) return
-    if (Date.now() > end) throw new Error(`timed out waiting for: ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
 }
