@@ -40,7 +40,11 @@ function sectionsWithRole(team: TeamView, role: ListRole): SectionView[] {
   return team.sections.filter((s) => s.kind !== 'field' && s.role === role)
 }
 
-/** Copies an item tree into a section of the new sprint (status kept or replaced). */
+/**
+ * Copies an item tree into a section of the new sprint (status kept or replaced). Only a copy
+ * that stays in a list of the same kind keeps its task box (`withChildren`: OKRs); a retro or
+ * hang-over entry is not a task, so it never exports as an open `- [ ]`.
+ */
 function copyTree(
   doc: Y.Doc,
   item: ItemView,
@@ -53,7 +57,7 @@ function copyTree(
     text: item.text,
     owners: item.owners,
     status: status(item),
-    isTask: item.isTask,
+    isTask: withChildren && item.isTask,
     group: item.group,
     from: item.id,
   })

@@ -24,6 +24,7 @@ import {
   startNextSprint,
   suggestSupportHero,
 } from '../../shared/doc/next-sprint'
+import { exportTeam } from '../../shared/markdown'
 
 function section(team: TeamView | undefined, key: string): SectionView {
   const s = team?.sections.find((x) => x.key === key)
@@ -49,9 +50,21 @@ function previousSprint(): { doc: Y.Doc; teamId: string; ids: Record<string, str
     status: 'yellow',
   })
   addItem(doc, { teamId, section: 'okr', parent: okr, text: 'action: split pipeline' })
-  const done = addItem(doc, { teamId, section: 'high', text: 'Ship dedup flag', owners: ['ana'] })
+  const done = addItem(doc, {
+    teamId,
+    section: 'high',
+    text: 'Ship dedup flag',
+    owners: ['ana'],
+    isTask: true,
+  })
   setItemStatus(doc, { itemId: done, status: 'checked' })
-  const open = addItem(doc, { teamId, section: 'high', text: 'Replay DLQ', owners: ['tom'] })
+  const open = addItem(doc, {
+    teamId,
+    section: 'high',
+    text: 'Replay DLQ',
+    owners: ['tom'],
+    isTask: true,
+  })
   const side = addItem(doc, { teamId, section: 'low', text: 'Rate limiter config' })
   addItem(doc, { teamId, section: 'high', text: '   ' })
   addItem(doc, { teamId: '', section: 'takeDown', text: 'Kafka upgrade' })
@@ -116,7 +129,11 @@ describe('startNextSprint', () => {
       ['Replay DLQ', 'unmarked', ['tom']],
       ['Rate limiter config', 'unmarked', []],
     ])
+    // Retro and hang-over entries are not tasks: no `- [ ]` for work that was done.
+    expect(retro.map((i) => i.isTask)).toEqual([false, false, false])
+    expect(exportTeam(next, team?.id ?? '')).not.toMatch(/\[[ x]\]/)
     const hang = section(team, 'hangover').items
+    expect(hang.map((i) => i.isTask)).toEqual([false, false])
     expect(hang.map((i) => [i.text, i.status, i.from])).toEqual([
       ['Replay DLQ', 'undecided', prev.ids.open],
       ['Rate limiter config', 'undecided', prev.ids.side],
