@@ -8,7 +8,7 @@ import { TEMPLATES, type TemplateDefinition, type TemplateSection } from '../tem
 import { applyToTeam, createTeam, findTeam, writeSection } from './apply'
 import { issueOf, templateText } from './export-issue'
 import { normalizeHeading } from './match'
-import { parseMarkdown, plainText, sliceOf, span } from './parse'
+import { MarkdownImportError, parseMarkdown, plainText, sliceOf, span } from './parse'
 import { effectiveLegend } from './status-text'
 import { headingSource, walkNodes, type ParsedComment } from './walk'
 
@@ -48,19 +48,54 @@ export function importComment(
   const { root, source, warnings } = parseMarkdown(markdown)
   const template = readTemplate(doc)
   const { name, parsed } = readComment(root.children, source, template)
-  const teamId = change(
+  const { teamId, isNew } = change(
     doc,
     () => {
       const found = findTeam(doc, name ?? '', options.teamId)
       const id = found ?? createTeam(doc, name ?? UNNAMED_TEAM)
       applyToTeam(doc, id, parsed, found === undefined)
-      return id
+      return { teamId: id, isNew: found === undefined }
     },
     IMPORT_ORIGIN,
   )
   if (name === undefined)
-    warnings.push('no "Team …" heading found; imported as a team without a name')
+    warnings.push(
+      isNew
+        ? `no "Team …" heading found; imported as a new team named "${UNNAMED_TEAM}"`
+        : 'no "Team …" heading found; merged into the chosen team',
+    )
   return { teamId, warnings: [...warnings, ...keptWarnings(parsed)] }
+}
+
+/** Where {@link importComment} would write a comment, told before importing it. */
+export interface ImportTarget {
+  /** The team name the comment's heading gives, if it has one. */
+  name?: string
+  /** The existing team it would merge into; `undefined`: it would add a new team. */
+  teamId?: string
+  /** Why the text cannot be imported at all (over the size cap). */
+  error?: string
+}
+
+/**
+ * Says where `importComment(doc, markdown, options)` would write, without writing: the chosen
+ * team, else the team of the same name, else a new one. Parses the text as the import does.
+ */
+export function importTarget(
+  doc: Y.Doc,
+  markdown: string,
+  options: ImportCommentOptions = {},
+): ImportTarget {
+  let parsedText: ReturnType<typeof parseMarkdown>
+  try {
+    parsedText = parseMarkdown(markdown)
+  } catch (e) {
+    if (e instanceof MarkdownImportError) return { error: e.message }
+    throw e
+  }
+  const { root, source } = parsedText
+  const { name } = readComment(root.children, source, readTemplate(doc))
+  return { name, teamId: findTeam(doc, name ?? '', options.teamId) }
 }
 
 /** Says which headings were not template sections and were kept as the team's own. */

@@ -7,6 +7,8 @@ export { exportIssue, exportSprint, templateText } from './export-issue'
 export {
   importComment,
   importIssue,
+  importTarget,
+  type ImportTarget,
   UNNAMED_TEAM,
   type ImportResult,
   type ImportCommentOptions,

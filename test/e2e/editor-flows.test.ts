@@ -14,6 +14,8 @@ import {
 } from './editor-helpers'
 
 const COMMENTS = resolve(import.meta.dirname, '../../../shared/fixtures/comments')
+/** The import dialog's default target: the team the comment names, or a new team. */
+const BY_NAME = 'The team it names (or a new team)'
 
 let app: AppPage
 let page: Page
@@ -26,7 +28,7 @@ beforeEach(async () => {
 
 afterEach(() => app.close())
 
-/** Pastes a fixture comment through the import dialog into `into` ('A new team' or a team). */
+/** Pastes a fixture comment through the import dialog into `into` (BY_NAME or a team's name). */
 async function importComment(p: Page, fixture: string, into: string): Promise<void> {
   const markdown = await readFile(resolve(COMMENTS, fixture), 'utf8')
   await p.getByRole('button', { name: 'Import comment…' }).click()
@@ -123,6 +125,44 @@ describe('import and the next sprint', () => {
     expect(errors).toEqual([])
   })
 
+  it('says where a comment goes before importing it, by name unless a team is chosen', async () => {
+    await createSprint(page)
+    const growth = await addTeam(page, 'Growth')
+    await section(growth, 'High priority')
+      .getByRole('button', { name: /^Add item/ })
+      .click()
+    await page.keyboard.type('Pricing page')
+    // Growth has the focus; a Pipeline comment still goes to the team it names by default.
+    await importComment(page, '01-pipeline-clean.md', BY_NAME)
+    expect(await itemTexts(section(growth, 'Retro'))).toEqual([])
+    expect(await itemTexts(section(team(page, 'Pipeline'), 'Retro'))).toHaveLength(4)
+
+    const markdown = await readFile(resolve(COMMENTS, '01-pipeline-clean.md'), 'utf8')
+    await page.getByRole('button', { name: 'Import comment…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Import a GitHub comment' })
+    const where = dialog.getByRole('status')
+    expect(await dialog.getByLabel('Into').inputValue()).not.toBe(
+      await growth.getAttribute('data-team-id'),
+    )
+    await dialog.getByLabel(/Comment Markdown/).fill(markdown)
+    await expect
+      .poll(() => where.innerText())
+      .toMatch(/^It will be merged into “Pipeline” \(same name\)\. It has \d+ items already/)
+    await dialog.getByLabel(/Comment Markdown/).fill('just some words')
+    await expect.poll(() => where.innerText()).toMatch(/new team named “Unnamed”/)
+    await dialog.getByLabel('Into').selectOption({ label: 'Growth' })
+    await expect
+      .poll(() => where.innerText())
+      .toBe(
+        "It will be merged into “Growth”. It has 1 item already: the comment's items are added after them.",
+      )
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await expect.poll(() => dialog.count()).toBe(0)
+    // Cancel gives the focus back to the button that opened the dialog.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Import comment…')
+    expect(errors).toEqual([])
+  })
+
   it('rejects bad input with a clear message and changes nothing', async () => {
     await createSprint(page)
     await addTeam(page, 'Pipeline')
@@ -140,9 +180,9 @@ describe('import and the next sprint', () => {
 describe('every screen', () => {
   it('saves screenshots of the sprints list, a sprint with 3 teams, the export panel, dark mode', async () => {
     await createSprint(page)
-    await importComment(page, '01-pipeline-clean.md', 'A new team')
-    await importComment(page, '02-error-tracking-emoji.md', 'A new team')
-    await importComment(page, '05-flags-2026.md', 'A new team')
+    await importComment(page, '01-pipeline-clean.md', BY_NAME)
+    await importComment(page, '02-error-tracking-emoji.md', BY_NAME)
+    await importComment(page, '05-flags-2026.md', BY_NAME)
     const global = page.getByRole('article', { name: 'Global Sprint Planning' })
     await global.getByRole('button', { name: /^Add item/ }).click()
     await page.keyboard.type('Kafka upgrade lands mid-sprint')

@@ -14,6 +14,8 @@ import {
 } from './editor-helpers'
 
 const COMMENTS = resolve(import.meta.dirname, '../../../shared/fixtures/comments')
+/** The import dialog's default target: the team the comment names, or a new team. */
+const BY_NAME = 'The team it names (or a new team)'
 
 let app: AppPage
 let page: Page
@@ -43,7 +45,7 @@ function preview(p: Page): Promise<string | null> {
 describe('section notes and every section', () => {
   it('shows imported notes and the importer’s own sections, and edits them', async () => {
     await createSprint(page)
-    await importComment(page, '03-growth-details.md', 'A new team')
+    await importComment(page, '03-growth-details.md', BY_NAME)
     const growth = team(page, 'Growth')
     // Prose before the team heading, the <details> opening of the Retro, its closing part.
     const before = section(growth, 'Before the team heading')
@@ -96,8 +98,8 @@ describe('section notes and every section', () => {
 
   it('shows a legend and the person sections of an import', async () => {
     await createSprint(page)
-    await importComment(page, '02-error-tracking-emoji.md', 'A new team')
-    await importComment(page, '07-experiments-by-person.md', 'A new team')
+    await importComment(page, '02-error-tracking-emoji.md', BY_NAME)
+    await importComment(page, '07-experiments-by-person.md', BY_NAME)
     const legend = page.getByRole('textbox', { name: /^Notes: Retro/ }).first()
     expect(await legend.inputValue()).toContain('✅=finished')
     const experiments = page.locator('article[data-team-id]').nth(1)

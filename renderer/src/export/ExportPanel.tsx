@@ -17,7 +17,8 @@ type Kind = 'team' | 'issue'
 /** Something the native menu asked the panel to do (`at` makes each request distinct). */
 export type ExportCommand =
   | { kind: 'copy' | 'saveMarkdown' | 'saveSprint'; at: number }
-  | { kind: 'import'; markdown: string; at: number }
+  /** `teamId`: the team a file was dropped on (else the comment goes to the team it names). */
+  | { kind: 'import'; markdown: string; at: number; teamId?: string }
 
 interface Props {
   selectedTeamId: string
@@ -36,7 +37,7 @@ export function ExportPanel({ selectedTeamId, onSelectTeam, command }: Props) {
   const teamIds = useTeamIds()
   const toast = useToast()
   const [kind, setKind] = useState<Kind>('team')
-  const [importText, setImportText] = useState<string | undefined>()
+  const [importing, setImporting] = useState<{ text: string; teamId: string } | undefined>()
   const selectId = useId()
   const teamId = teamIds.includes(selectedTeamId) ? selectedTeamId : (teamIds[0] ?? '')
   const effectiveKind: Kind = teamId ? kind : 'issue'
@@ -56,17 +57,6 @@ export function ExportPanel({ selectedTeamId, onSelectTeam, command }: Props) {
       toast.show({ message: `Copy failed: ${String(err)}`, isError: true })
     }
   }, [fresh, toast])
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'c') {
-        e.preventDefault()
-        void copy()
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [copy])
 
   const base = slug(meta.title)
   const saveMd = useCallback(
@@ -92,9 +82,9 @@ export function ExportPanel({ selectedTeamId, onSelectTeam, command }: Props) {
     if (!command || command.at === handled.current) return
     handled.current = command.at
     if (command.kind === 'import') {
-      const text = command.markdown
+      const next = { text: command.markdown, teamId: command.teamId ?? '' }
       // Opening the dialog is what the command asks for: a response to an external event.
-      queueMicrotask(() => setImportText(text))
+      queueMicrotask(() => setImporting(next))
     } else if (command.kind === 'copy') void copy()
     else if (command.kind === 'saveMarkdown') saveMd()
     else saveSprint()
@@ -149,15 +139,15 @@ export function ExportPanel({ selectedTeamId, onSelectTeam, command }: Props) {
         <button type="button" onClick={saveSprint}>
           Save .sprintpad
         </button>
-        <button type="button" onClick={() => setImportText('')}>
+        <button type="button" onClick={() => setImporting({ text: '', teamId: '' })}>
           Import comment…
         </button>
       </div>
-      {importText !== undefined && (
+      {importing !== undefined && (
         <ImportDialog
-          initialText={importText}
-          defaultTeamId={teamId}
-          onClose={() => setImportText(undefined)}
+          initialText={importing.text}
+          defaultTeamId={importing.teamId}
+          onClose={() => setImporting(undefined)}
           onImported={(id) => onSelectTeam(id)}
         />
       )}

@@ -1,5 +1,15 @@
-import { useEffect, useId, useRef, useState, type DragEvent } from 'react'
-import { importComment } from '../../../shared/markdown'
+import {
+  useDeferredValue,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+} from 'react'
+import * as Y from 'yjs'
+import { ITEM, TEAM, getTeamMap, itemsMap } from '../../../shared/doc'
+import { importComment, importTarget } from '../../../shared/markdown'
 import { useSprint } from '../editor/sprint-context'
 import { useTeamIds } from '../editor/useDoc'
 import { pickMarkdownFile } from '../app/native'
@@ -7,13 +17,47 @@ import { useToast } from '../app/toast'
 import { TeamOption } from './TeamOption'
 
 interface Props {
+  /** The team to merge into (a file dropped on it); `''`: the team the comment names. */
   defaultTeamId: string
   initialText?: string
   onClose: () => void
   onImported: (teamId: string) => void
 }
 
-const NEW_TEAM = '__new__'
+/** The target "the team the comment names, or a new team": what `importComment` does alone. */
+const BY_NAME = '__by_name__'
+
+function teamName(doc: Y.Doc, teamId: string): string {
+  const name: unknown = getTeamMap(doc, teamId)?.get(TEAM.name)
+  return typeof name === 'string' && name.trim() ? name : 'Unnamed team'
+}
+
+function itemCount(doc: Y.Doc, teamId: string): number {
+  let n = 0
+  itemsMap(doc).forEach((item: unknown) => {
+    if (item instanceof Y.Map && item.get(ITEM.team) === teamId) n++
+  })
+  return n
+}
+
+/** Says, before importing, which team the comment goes into and whether it adds to items. */
+function whereItGoes(doc: Y.Doc, markdown: string, target: string): string {
+  if (!markdown.trim()) return ''
+  const to = importTarget(doc, markdown, target === BY_NAME ? {} : { teamId: target })
+  if (to.error) return ''
+  if (to.teamId === undefined)
+    return to.name === undefined
+      ? 'No “Team …” heading found: it will be a new team named “Unnamed”.'
+      : `It will be a new team, “${to.name}”.`
+  const name = teamName(doc, to.teamId)
+  const how = target === BY_NAME ? ' (same name)' : ''
+  const count = itemCount(doc, to.teamId)
+  const already =
+    count > 0
+      ? ` It has ${count} item${count === 1 ? '' : 's'} already: the comment's items are added after them.`
+      : ''
+  return `It will be merged into “${name}”${how}.${already}`
+}
 
 /** Reads a dropped or picked .md file as text. */
 async function fileText(bytes: Uint8Array): Promise<string> {
@@ -27,7 +71,12 @@ export function ImportDialog({ defaultTeamId, initialText, onClose, onImported }
   const toast = useToast()
   const ref = useRef<HTMLDialogElement>(null)
   const [text, setText] = useState(initialText ?? '')
-  const [target, setTarget] = useState(defaultTeamId || NEW_TEAM)
+  const [target, setTarget] = useState(defaultTeamId || BY_NAME)
+  const deferredText = useDeferredValue(text)
+  const where = useMemo(
+    () => whereItGoes(sprint.doc, deferredText, target),
+    [sprint.doc, deferredText, target],
+  )
   const [error, setError] = useState('')
   const textId = useId()
   const targetId = useId()
@@ -39,7 +88,7 @@ export function ImportDialog({ defaultTeamId, initialText, onClose, onImported }
 
   const run = (): void => {
     try {
-      const options = target === NEW_TEAM ? {} : { teamId: target }
+      const options = target === BY_NAME ? {} : { teamId: target }
       sprint.checkpoint()
       const result = importComment(sprint.doc, text, options)
       sprint.checkpoint()
@@ -99,12 +148,15 @@ export function ImportDialog({ defaultTeamId, initialText, onClose, onImported }
             value={target}
             onChange={(e) => setTarget(e.target.value)}
           >
-            <option value={NEW_TEAM}>A new team</option>
+            <option value={BY_NAME}>The team it names (or a new team)</option>
             {teamIds.map((id) => (
               <TeamOption key={id} teamId={id} />
             ))}
           </select>
         </div>
+        <p className="import-where" role="status">
+          {where}
+        </p>
         {error && (
           <p className="form-error" role="alert">
             {error}
@@ -122,7 +174,7 @@ export function ImportDialog({ defaultTeamId, initialText, onClose, onImported }
             Open .md file…
           </button>
           <span className="spacer" />
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={() => ref.current?.close()}>
             Cancel
           </button>
           <button type="submit" className="primary" disabled={!text.trim()}>

@@ -15,6 +15,8 @@ import {
   exportTeam,
   importComment,
   importIssue,
+  importTarget,
+  MAX_MARKDOWN_LENGTH,
   matchSection,
   pickTemplate,
 } from '../../../shared/markdown'
@@ -218,11 +220,35 @@ describe('importComment into an existing sprint', () => {
     expect(readSprint(doc).teams).toHaveLength(1)
   })
 
-  it('names a comment without a team heading, with a warning', () => {
+  it('names a comment without a team heading, with a warning that says where it went', () => {
     const doc = newSprint()
     const r = importComment(doc, '- just an item\n')
-    expect(r.warnings.join()).toMatch(/no "Team …" heading/)
+    expect(r.warnings.join()).toMatch(
+      /no "Team …" heading found; imported as a new team named "Unnamed"/,
+    )
     expect(readSprint(doc).teams[0]?.name).toBe('Unnamed')
+    const into = importComment(doc, '- another\n', { teamId: r.teamId })
+    expect(into.warnings.join()).toMatch(/no "Team …" heading found; merged into the chosen team/)
+  })
+
+  it('importTarget tells where an import would go, and writes nothing', () => {
+    const doc = newSprint('team-2024', ['Pipeline'])
+    const pipeline = readSprint(doc).teams[0]?.id ?? ''
+    let updates = 0
+    doc.on('update', () => updates++)
+    expect(importTarget(doc, '# Team pipeline\n- x\n')).toEqual({
+      name: 'pipeline',
+      teamId: pipeline,
+    })
+    expect(importTarget(doc, '# Team Growth\n- x\n')).toEqual({ name: 'Growth', teamId: undefined })
+    expect(importTarget(doc, '- x\n')).toEqual({ name: undefined, teamId: undefined })
+    expect(importTarget(doc, '# Team Growth\n', { teamId: pipeline }).teamId).toBe(pipeline)
+    expect(importTarget(doc, 'x'.repeat(MAX_MARKDOWN_LENGTH + 1)).error).toMatch(
+      /too large|over|MB/i,
+    )
+    expect(updates).toBe(0)
+    // It agrees with the import itself.
+    expect(importComment(doc, '# Team pipeline\n- x\n').teamId).toBe(pipeline)
   })
 })
 
