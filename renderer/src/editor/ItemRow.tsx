@@ -9,7 +9,7 @@ import { ItemText } from './ItemText'
 import { StatusControl } from './StatusControl'
 import { OwnerChips } from './OwnerChips'
 import { handleItemKey } from './item-keys'
-import { focusItem } from './focus'
+import { focusItem, neighbourItem } from './focus'
 import { ITEM_MIME, dropItem } from './drag'
 import { itemNoun } from './status-labels'
 import { useExtensions } from '../app/extensions'
@@ -130,7 +130,20 @@ export const ItemRow = memo(function ItemRow({ itemId, teamId, section, role, de
           className="icon-button item-remove"
           aria-label={`Remove ${label.toLowerCase()}`}
           title="Remove (Backspace on an empty item)"
-          onClick={() => removeItem(doc, { itemId })}
+          onClick={(e) => {
+            // Focus goes to the item before (or after) in this section, else to its "Add item".
+            const row = e.currentTarget.closest('li')
+            const text = row?.querySelector<HTMLTextAreaElement>('textarea[data-item-id]')
+            const after = row?.querySelectorAll('textarea[data-item-id]') ?? []
+            const last = after[after.length - 1] as HTMLTextAreaElement | undefined
+            // Its nested items go with it: the next item is the one after the last of them.
+            const next = text && (neighbourItem(text, -1) ?? (last && neighbourItem(last, 1)))
+            const section = e.currentTarget.closest('section')
+            sprint.checkpoint()
+            removeItem(doc, { itemId })
+            if (next?.dataset.itemId && section?.contains(next)) focusItem(next.dataset.itemId)
+            else section?.querySelector<HTMLElement>('.add-item')?.focus()
+          }}
         >
           ×
         </button>
@@ -139,9 +152,10 @@ export const ItemRow = memo(function ItemRow({ itemId, teamId, section, role, de
         <button
           type="button"
           className="prompt-button"
-          onClick={() =>
+          onClick={() => {
+            sprint.checkpoint()
             focusItem(addItem(doc, { teamId, section, parent: itemId, text: 'action: ' }))
-          }
+          }}
         >
           + Add an action point ({status === 'red' ? 'red' : 'yellow'} needs one)
         </button>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { addTeam } from '../../../shared/doc'
 import { useExtensions } from '../app/extensions'
 import type { SprintRegistry } from '../store/registry'
@@ -111,6 +111,12 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
     [sprint],
   )
 
+  /** Presenting gives the teams the whole width: the export panel closes (Ctrl/Cmd+E reopens it). */
+  const togglePresenting = useCallback((): void => {
+    if (!props.isPresenting) setExportOpen(false)
+    props.onTogglePresenting()
+  }, [props])
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       const isMod = e.ctrlKey || e.metaKey
@@ -133,14 +139,19 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
       } else if (key === 'e' && !e.shiftKey) {
         e.preventDefault()
         setExportOpen((x) => !x)
+      } else if (key === 'c' && e.shiftKey) {
+        // Copy the team comment, whether the export panel is open or not.
+        e.preventDefault()
+        setExportOpen(true)
+        setExportCommand({ kind: 'copy', at: Date.now() })
       } else if (key === 'p' && e.shiftKey) {
         e.preventDefault()
-        props.onTogglePresenting()
+        togglePresenting()
       }
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [sprint, props])
+  }, [sprint, togglePresenting])
 
   if (!sprint.isSupported) {
     return (
@@ -159,7 +170,7 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
         isExportOpen={isExportOpen}
         onToggleExport={() => setExportOpen((x) => !x)}
         isPresenting={props.isPresenting}
-        onTogglePresenting={props.onTogglePresenting}
+        onTogglePresenting={togglePresenting}
         onShowShortcuts={() => setHelpOpen(true)}
         onEditSections={() => setSectionsOpen(true)}
       />
@@ -177,13 +188,14 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
           if (e.dataTransfer.files.length === 0) return
           // A .md file dropped on a team: import it into that team (after a look in the dialog).
           e.preventDefault()
-          const team = (e.target as HTMLElement).closest<HTMLElement>('[data-team-id]')
-          if (team?.dataset.teamId) setSelectedTeam(team.dataset.teamId)
+          const teamId = (e.target as HTMLElement).closest<HTMLElement>('[data-team-id]')?.dataset
+            .teamId
+          if (teamId) setSelectedTeam(teamId)
           void platform.readDroppedFiles(e.dataTransfer.files).then(({ files }) => {
             const md = files.find((f) => 'text' in f)
             if (md && 'text' in md) {
               setExportOpen(true)
-              setExportCommand({ kind: 'import', markdown: md.text, at: Date.now() })
+              setExportCommand({ kind: 'import', markdown: md.text, at: Date.now(), teamId })
             } else toast.show({ message: 'Drop a Markdown (.md) file to import it', isError: true })
           })
         }}

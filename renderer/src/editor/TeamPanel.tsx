@@ -96,9 +96,21 @@ export const TeamPanel = memo(function TeamPanel({ teamId, index, count }: Props
             type="button"
             className="icon-button danger"
             aria-label={`Remove ${name}`}
-            onClick={() => {
+            onClick={(e) => {
+              // Focus goes to the next team's name (or the one before), else to "Add team".
+              const panels = [...document.querySelectorAll<HTMLElement>('article[data-team-id]')]
+              const i = panels.findIndex((p) => p.contains(e.currentTarget))
+              const near = (panels[i + 1] ?? panels[i - 1])?.dataset.teamId
               sprint.checkpoint()
               removeTeam(doc, { teamId })
+              requestAnimationFrame(() =>
+                (near
+                  ? document.querySelector<HTMLElement>(
+                      `[data-team-id="${CSS.escape(near)}"] .team-name`,
+                    )
+                  : document.querySelector<HTMLElement>('.add-team')
+                )?.focus(),
+              )
               sprint.checkpoint()
               toast.show({
                 message: `Removed ${name}`,

@@ -15,12 +15,14 @@ import { sectionKey } from '../store/structure-index'
 import { focusItem, neighbourItem } from './focus'
 import { nextStatus } from './status-labels'
 import { moveToNeighbourSection } from './move-section'
+import { announce } from './announce'
 
 /**
  * The editing keys of an item (Linear-like): Enter splits/adds the next item, Backspace on an empty
  * item removes it, Tab / Shift+Tab nest and un-nest, Alt+Up/Down reorder, Alt+Shift+Up/Down move
  * to the end of the previous / next section, Up/Down at the text's edge move between items,
- * Ctrl/Cmd+Enter cycles the status. Returns true when it handled the key.
+ * Ctrl/Cmd+Enter cycles the status. Tab nests, so Escape then Tab (or Shift+Tab) leaves the
+ * item for the next (previous) control, as in code editors. Returns true when it handled the key.
  */
 export function handleItemKey(
   e: KeyboardEvent<HTMLTextAreaElement>,
@@ -32,6 +34,18 @@ export function handleItemKey(
   const place = structure.place(item.id)
   if (!place) return false
   const isMod = e.ctrlKey || e.metaKey
+  if (e.key === 'Escape') {
+    if (!el.dataset.tabLeaves) {
+      el.dataset.tabLeaves = 'true'
+      el.addEventListener('blur', () => delete el.dataset.tabLeaves, { once: true })
+      announce('Tab now moves to the next control')
+    }
+    return true
+  }
+  const tabLeaves = el.dataset.tabLeaves === 'true'
+  if (!['Shift', 'Control', 'Alt', 'Meta'].includes(e.key)) delete el.dataset.tabLeaves
+  // After Escape, Tab does what it does everywhere else: the browser moves focus on.
+  if (e.key === 'Tab' && tabLeaves) return false
   const isStructural =
     e.key === 'Enter' || e.key === 'Tab' || (e.altKey && e.key.startsWith('Arrow'))
   // A new item, a nesting or a move is its own undo step, apart from the typing around it.
@@ -69,7 +83,7 @@ export function handleItemKey(
       ? outdentItem(doc, { itemId: item.id })
       : indentItem(doc, { itemId: item.id })
     if (isMoved) focusItem(item.id, caret)
-    // Tab never leaves the list: nesting is what it means inside an item.
+    // Inside an item Tab nests (Escape first to leave the item).
     return true
   }
   if (e.altKey && e.shiftKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {

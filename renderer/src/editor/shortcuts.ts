@@ -13,6 +13,7 @@ export const SHORTCUTS: { title: string; list: Shortcut[] }[] = [
       { keys: ['Backspace'], does: 'Remove the item, when it is empty' },
       { keys: ['Tab'], does: 'Nest under the item above' },
       { keys: ['Shift', 'Tab'], does: 'Un-nest' },
+      { keys: ['Esc', 'Tab'], does: 'Leave the item for the next control (Shift+Tab: previous)' },
       { keys: ['Alt', '↑ / ↓'], does: 'Move up or down in its list' },
       { keys: ['Alt', 'Shift', '↑ / ↓'], does: 'Move to the previous or next section' },
       { keys: ['↑ / ↓'], does: 'Go to the previous or next item (at the start or end)' },

@@ -1,0 +1,105 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import {
+  addTeam,
+  createSprint,
+  itemOutline,
+  itemTexts,
+  openApp,
+  section,
+  team,
+  type AppPage,
+} from './editor-helpers'
+
+let app: AppPage
+let page: Page
+let errors: string[]
+
+beforeEach(async () => {
+  app = await openApp()
+  ;({ page, errors } = app)
+})
+
+afterEach(() => app.close())
+
+/** What has the keyboard focus: an item's text, or a control's accessible label or text. */
+function focused(p: Page): Promise<string> {
+  return p.evaluate(() => {
+    const el = document.activeElement
+    if (el instanceof HTMLTextAreaElement && el.dataset.itemId) return `item:${el.value}`
+    if (el instanceof HTMLInputElement) return `input:${el.getAttribute('aria-label') ?? ''}`
+    return el?.getAttribute('aria-label') ?? el?.textContent ?? ''
+  })
+}
+
+describe('focus and the keyboard', () => {
+  it('leaves an item with Escape then Tab, and Tab alone still nests', async () => {
+    await createSprint(page)
+    const web = await addTeam(page, 'Web')
+    await section(web, 'High priority')
+      .getByRole('button', { name: /^Add item/ })
+      .click()
+    await page.keyboard.type('First')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Second')
+    await page.keyboard.press('Tab')
+    expect(await focused(page)).toBe('item:Second')
+    const high = section(web, 'High priority')
+    await expect.poll(() => itemOutline(high)).toEqual(['First', '  Second'])
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Tab')
+    // The next control of the row: the owners field of "Second".
+    expect(await focused(page)).toBe('input:Add owner')
+    await page.keyboard.press('Shift+Tab')
+    expect(await focused(page)).toBe('item:Second')
+    // Escape is forgotten once another key is pressed: Shift+Tab un-nests again.
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('End')
+    await page.keyboard.press('Shift+Tab')
+    expect(await focused(page)).toBe('item:Second')
+    await expect.poll(() => itemOutline(high)).toEqual(['First', 'Second'])
+    expect(errors).toEqual([])
+  })
+
+  it('keeps the focus near after removing an item or a team', async () => {
+    await createSprint(page)
+    const web = await addTeam(page, 'Web')
+    await addTeam(page, 'Data')
+    const high = section(web, 'High priority')
+    await high.getByRole('button', { name: /^Add item/ }).click()
+    for (const [i, t] of ['One', 'Two', 'Three'].entries()) {
+      if (i > 0) await page.keyboard.press('Enter')
+      await page.keyboard.type(t)
+    }
+    await high.getByRole('button', { name: 'Remove item' }).nth(1).click()
+    expect(await itemTexts(high)).toEqual(['One', 'Three'])
+    await expect.poll(() => focused(page)).toBe('item:One')
+    await high.getByRole('button', { name: 'Remove item' }).first().click()
+    await expect.poll(() => focused(page)).toBe('item:Three')
+    await high.getByRole('button', { name: 'Remove item' }).first().click()
+    await expect.poll(() => focused(page)).toBe('Add item to High priority (Web)')
+
+    await web.getByRole('button', { name: 'Remove Web' }).click()
+    await expect.poll(() => focused(page)).toBe('input:Team name')
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe(
+      'Data',
+    )
+    await team(page, 'Data').getByRole('button', { name: 'Remove Data' }).click()
+    await expect.poll(() => focused(page)).toBe('+ Add team')
+    expect(errors).toEqual([])
+  })
+
+  it('copies the team comment with Ctrl+Shift+C while the export panel is hidden', async () => {
+    await createSprint(page)
+    const web = await addTeam(page, 'Web')
+    await page.keyboard.press('Control+e')
+    await expect.poll(() => page.locator('#export-panel').count()).toBe(0)
+    await web.getByLabel('Team name').focus()
+    await page.evaluate(() => navigator.clipboard.writeText('nothing yet'))
+    await page.keyboard.press('Control+Shift+C')
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toMatch(/^# Team Web\n/)
+    expect(errors).toEqual([])
+  })
+})
