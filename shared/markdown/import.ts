@@ -206,6 +206,8 @@ export function importIssue(doc: Y.Doc, markdown: string): ImportResult & { team
     },
     IMPORT_ORIGIN,
   )
+  if (starts.length === 0)
+    warnings.push('no "# Team …" comment found; everything was read into the issue\'s own sections')
   return { teamId: teamIds[0] ?? GLOBAL_TEAM, teamIds, warnings }
 }
 

@@ -80,9 +80,17 @@ export function HomeScreen({ registry, storage }: Props) {
     const template = getTemplate(v.templateId) ?? defaultTemplate()
     const args = { title: v.title, startDate: v.startDate, endDate: v.endDate, template }
     if (dialog?.kind === 'next') open(await createNextSprint(registry, dialog.from.id, args))
-    else if (dialog?.kind === 'import')
-      open(await importIssueAsSprint(registry, { ...args, markdown: v.markdown }))
-    else open(await createNewSprint(registry, args))
+    else if (dialog?.kind === 'import') {
+      const { entry, warnings } = await importIssueAsSprint(registry, {
+        ...args,
+        markdown: v.markdown,
+      })
+      if (warnings.length > 0)
+        toast.show({
+          message: `Imported with ${warnings.length} warning(s): ${warnings.join('; ')}`,
+        })
+      open(entry)
+    } else open(await createNewSprint(registry, args))
     setDialog(undefined)
   }
 

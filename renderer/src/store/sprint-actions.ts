@@ -116,12 +116,13 @@ export async function duplicateSprint(
 }
 
 /** Creates a sprint from a whole issue body (global sections and every team). */
-export function importIssueAsSprint(
+export async function importIssueAsSprint(
   registry: SprintRegistry,
   args: NewSprintArgs & { markdown: string },
-): Promise<SprintEntry> {
+): Promise<{ entry: SprintEntry; warnings: string[] }> {
   const id = newId()
-  return withStoredDoc(registry, id, (doc) => {
+  let warnings: string[] = []
+  const entry = await withStoredDoc(registry, id, (doc) => {
     createSprint(doc, {
       id,
       title: args.title,
@@ -129,8 +130,9 @@ export function importIssueAsSprint(
       endDate: args.endDate,
       template: args.template,
     })
-    importIssue(doc, args.markdown)
+    warnings = importIssue(doc, args.markdown).warnings
   })
+  return { entry, warnings }
 }
 
 /**

@@ -231,6 +231,16 @@ describe('importComment into an existing sprint', () => {
     expect(into.warnings.join()).toMatch(/no "Team …" heading found; merged into the chosen team/)
   })
 
+  it('importIssue says when it found no team comment', () => {
+    const doc = newSprint()
+    const r = importIssue(doc, 'random words\n\n- and a list\n')
+    expect(r.teamIds).toEqual([])
+    expect(r.warnings).toContain(
+      'no "# Team …" comment found; everything was read into the issue\'s own sections',
+    )
+    expect(importIssue(newSprint(), '# Team A\n').warnings.join()).not.toMatch(/no "# Team/)
+  })
+
   it('importTarget tells where an import would go, and writes nothing', () => {
     const doc = newSprint('team-2024', ['Pipeline'])
     const pipeline = readSprint(doc).teams[0]?.id ?? ''
