@@ -29,6 +29,25 @@ function row(p: Page, title: string) {
   return p.getByRole('listitem').filter({ has: p.getByRole('link', { name: title, exact: true }) })
 }
 
+/** How many registry entries IndexedDB holds marked deleted (what a reload will find). */
+function storedDeletions(p: Page): Promise<number> {
+  return p.evaluate(
+    () =>
+      new Promise<number>((done, fail) => {
+        const req = indexedDB.open('sprintpad-registry')
+        req.onerror = () => fail(req.error)
+        req.onsuccess = () => {
+          const all = req.result.transaction('sprints').objectStore('sprints').getAll()
+          all.onerror = () => fail(all.error)
+          all.onsuccess = () => {
+            req.result.close()
+            done((all.result as { deletedAt?: number }[]).filter((e) => e.deletedAt).length)
+          }
+        }
+      }),
+  )
+}
+
 describe('the sprints list', () => {
   it('renames, duplicates, deletes with undo, and remembers it all after a reload', async () => {
     await createSprint(page)
@@ -51,6 +70,8 @@ describe('the sprints list', () => {
 
     await row(page, 'Sprint 42 (copy)').getByRole('button', { name: 'Delete' }).click()
     await expect.poll(() => row(page, 'Sprint 42 (copy)').count()).toBe(0)
+    // The list hides it at once; the reload waits for the deletion to be stored.
+    await expect.poll(() => storedDeletions(page)).toBe(1)
     await page.reload()
     await expect.poll(() => row(page, 'Sprint 42').count()).toBe(1)
     expect(await row(page, 'Sprint 42 (copy)').count()).toBe(0)
@@ -142,6 +163,17 @@ describe('the sprints list', () => {
     const global = page.getByRole('article', { name: 'Global Sprint Planning' })
     expect(await itemTexts(global)).toEqual(['Kafka upgrade lands mid-sprint', 'Two people out'])
     expect(await itemTexts(section(team(page, 'Pipeline'), 'OKR'))).toHaveLength(5)
+    expect(await page.locator('.toasts').innerText()).not.toMatch(/warning/)
+
+    // Text with no team comment in it still makes a sprint, and says what it did with it.
+    await page.getByRole('link', { name: 'All sprints' }).click()
+    await page.getByRole('button', { name: 'Import issue…' }).click()
+    await dialog.getByLabel('Issue body').fill('random words\n\n- and a list')
+    await dialog.getByRole('button', { name: 'Import' }).click()
+    await expect
+      .poll(() => page.locator('.toasts').innerText())
+      .toMatch(/no "# Team …" comment found; everything was read into the issue's own sections/)
+    expect(await page.getByLabel('Team name').count()).toBe(0)
     expect(errors).toEqual([])
   })
 })
