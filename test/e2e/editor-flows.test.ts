@@ -1,32 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import type { Page } from 'playwright-core'
-import {
-  addTeam,
-  createSprint,
-  itemTexts,
-  screenshot,
-  section,
-  team,
-  openApp,
-  type AppPage,
-} from './editor-helpers'
+import { addTeam, createSprint, itemTexts, screenshot, section, team, it } from './editor-helpers'
 
 const COMMENTS = resolve(import.meta.dirname, '../../../shared/fixtures/comments')
 /** The import dialog's default target: the team the comment names, or a new team. */
 const BY_NAME = 'The team it names (or a new team)'
-
-let app: AppPage
-let page: Page
-let errors: string[]
-
-beforeEach(async () => {
-  app = await openApp()
-  ;({ page, errors } = app)
-})
-
-afterEach(() => app.close())
 
 /** Pastes a fixture comment through the import dialog into `into` (BY_NAME or a team's name). */
 async function importComment(p: Page, fixture: string, into: string): Promise<void> {
@@ -46,7 +26,10 @@ async function statusValues(p: Page, team: string, heading: string): Promise<str
 }
 
 describe('import and the next sprint', () => {
-  it('fills a team from a pasted comment, then carries it over to the next sprint', async () => {
+  it('fills a team from a pasted comment, then carries it over to the next sprint', async ({
+    page,
+    errors,
+  }) => {
     await createSprint(page)
     const pipeline = await addTeam(page, 'Pipeline')
     await importComment(page, '01-pipeline-clean.md', 'Pipeline')
@@ -125,7 +108,10 @@ describe('import and the next sprint', () => {
     expect(errors).toEqual([])
   })
 
-  it('says where a comment goes before importing it, by name unless a team is chosen', async () => {
+  it('says where a comment goes before importing it, by name unless a team is chosen', async ({
+    page,
+    errors,
+  }) => {
     await createSprint(page)
     const growth = await addTeam(page, 'Growth')
     await section(growth, 'High priority')
@@ -163,7 +149,7 @@ describe('import and the next sprint', () => {
     expect(errors).toEqual([])
   })
 
-  it('rejects bad input with a clear message and changes nothing', async () => {
+  it('rejects bad input with a clear message and changes nothing', async ({ page }) => {
     await createSprint(page)
     await addTeam(page, 'Pipeline')
     await page.getByRole('button', { name: 'Import comment…' }).click()
@@ -178,7 +164,10 @@ describe('import and the next sprint', () => {
 })
 
 describe('every screen', () => {
-  it('saves screenshots of the sprints list, a sprint with 3 teams, the export panel, dark mode', async () => {
+  it('saves screenshots of the sprints list, a sprint with 3 teams, the export panel, dark mode', async ({
+    page,
+    errors,
+  }) => {
     await createSprint(page)
     await importComment(page, '01-pipeline-clean.md', BY_NAME)
     await importComment(page, '02-error-tracking-emoji.md', BY_NAME)

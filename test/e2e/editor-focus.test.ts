@@ -1,26 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import type { Page } from 'playwright-core'
-import {
-  addTeam,
-  createSprint,
-  itemOutline,
-  itemTexts,
-  openApp,
-  section,
-  team,
-  type AppPage,
-} from './editor-helpers'
-
-let app: AppPage
-let page: Page
-let errors: string[]
-
-beforeEach(async () => {
-  app = await openApp()
-  ;({ page, errors } = app)
-})
-
-afterEach(() => app.close())
+import { addTeam, createSprint, itemOutline, itemTexts, section, team, it } from './editor-helpers'
 
 /** What has the keyboard focus: an item's text, or a control's accessible label or text. */
 function focused(p: Page): Promise<string> {
@@ -33,7 +13,7 @@ function focused(p: Page): Promise<string> {
 }
 
 describe('focus and the keyboard', () => {
-  it('leaves an item with Escape then Tab, and Tab alone still nests', async () => {
+  it('leaves an item with Escape then Tab, and Tab alone still nests', async ({ page, errors }) => {
     await createSprint(page)
     const web = await addTeam(page, 'Web')
     await section(web, 'High priority')
@@ -61,7 +41,7 @@ describe('focus and the keyboard', () => {
     expect(errors).toEqual([])
   })
 
-  it('keeps the focus near after removing an item or a team', async () => {
+  it('keeps the focus near after removing an item or a team', async ({ page, errors }) => {
     await createSprint(page)
     const web = await addTeam(page, 'Web')
     await addTeam(page, 'Data')
@@ -89,7 +69,10 @@ describe('focus and the keyboard', () => {
     expect(errors).toEqual([])
   })
 
-  it('copies the team comment with Ctrl+Shift+C while the export panel is hidden', async () => {
+  it('copies the team comment with Ctrl+Shift+C while the export panel is hidden', async ({
+    page,
+    errors,
+  }) => {
     await createSprint(page)
     const web = await addTeam(page, 'Web')
     await page.keyboard.press('Control+e')

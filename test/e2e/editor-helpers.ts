@@ -1,6 +1,8 @@
 import { mkdir } from 'node:fs/promises'
 import { resolve } from 'node:path'
+import { test } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
+import { openApp, type AppPage } from '../helpers/app-page'
 
 // The browser-driving helpers are plain TypeScript in test/helpers, shared with the benchmarks.
 export {
@@ -36,3 +38,21 @@ export async function itemOutline(sectionEl: Locator): Promise<string[]> {
     }),
   )
 }
+
+/**
+ * `it` with the built app open for each test: a fresh Chromium process, profile and server
+ * (see `openApp`), closed after the test. Use as `it('…', async ({ page, errors }) => …)`.
+ */
+export const it = test.extend<{ app: AppPage; page: Page; errors: string[] }>({
+  // eslint-disable-next-line no-empty-pattern -- Vitest reads a fixture's dependencies from this pattern
+  app: async ({}, use) => {
+    const app = await openApp()
+    try {
+      await use(app)
+    } finally {
+      await app.close()
+    }
+  },
+  page: async ({ app }, use) => use(app.page),
+  errors: async ({ app }, use) => use(app.errors),
+})

@@ -1,29 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import type { Page } from 'playwright-core'
-import {
-  addTeam,
-  createSprint,
-  itemTexts,
-  section,
-  team,
-  openApp,
-  type AppPage,
-} from './editor-helpers'
+import { addTeam, createSprint, itemTexts, section, team, it } from './editor-helpers'
 
 const COMMENTS = resolve(import.meta.dirname, '../../../shared/fixtures/comments')
-
-let app: AppPage
-let page: Page
-let errors: string[]
-
-beforeEach(async () => {
-  app = await openApp()
-  ;({ page, errors } = app)
-})
-
-afterEach(() => app.close())
 
 function row(p: Page, title: string) {
   return p.getByRole('listitem').filter({ has: p.getByRole('link', { name: title, exact: true }) })
@@ -49,7 +30,10 @@ function storedDeletions(p: Page): Promise<number> {
 }
 
 describe('the sprints list', () => {
-  it('renames, duplicates, deletes with undo, and remembers it all after a reload', async () => {
+  it('renames, duplicates, deletes with undo, and remembers it all after a reload', async ({
+    page,
+    errors,
+  }) => {
     await createSprint(page)
     await addTeam(page, 'Pipeline')
     await page.getByRole('link', { name: 'All sprints' }).click()
@@ -83,7 +67,10 @@ describe('the sprints list', () => {
     expect(errors).toEqual([])
   })
 
-  it('moves items by drag and drop, reorders and removes teams, saves Markdown', async () => {
+  it('moves items by drag and drop, reorders and removes teams, saves Markdown', async ({
+    page,
+    errors,
+  }) => {
     await createSprint(page)
     await addTeam(page, 'Pipeline')
     await page.getByRole('button', { name: 'Import comment…' }).click()
@@ -136,7 +123,7 @@ describe('the sprints list', () => {
     expect(errors).toEqual([])
   })
 
-  it('creates a sprint from a whole issue body', async () => {
+  it('creates a sprint from a whole issue body', async ({ page, errors }) => {
     const issue = [
       '# Global Sprint Planning',
       '',

@@ -1,17 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import type { Page } from 'playwright-core'
-import { addTeam, createSprint, team, openApp, type AppPage } from './editor-helpers'
-
-let app: AppPage
-let page: Page
-let errors: string[]
-
-beforeEach(async () => {
-  app = await openApp()
-  ;({ page, errors } = app)
-})
-
-afterEach(() => app.close())
+import { addTeam, createSprint, team, it } from './editor-helpers'
 
 function row(p: Page, title: string) {
   return p.getByRole('listitem').filter({ has: p.getByRole('link', { name: title, exact: true }) })
@@ -22,7 +11,7 @@ async function rowMeta(p: Page, title: string): Promise<string> {
 }
 
 describe('the sprints list while a sprint is edited', () => {
-  it('always shows the sprint’s current title, dates and team count', async () => {
+  it('always shows the sprint’s current title, dates and team count', async ({ page, errors }) => {
     await createSprint(page)
     await addTeam(page, 'Pipeline')
     await addTeam(page, 'Growth')

@@ -1,32 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import type { Page } from 'playwright-core'
-import {
-  addTeam,
-  createSprint,
-  itemTexts,
-  screenshot,
-  section,
-  team,
-  openApp,
-  type AppPage,
-} from './editor-helpers'
+import { addTeam, createSprint, itemTexts, screenshot, section, team, it } from './editor-helpers'
 
 const COMMENTS = resolve(import.meta.dirname, '../../../shared/fixtures/comments')
 /** The import dialog's default target: the team the comment names, or a new team. */
 const BY_NAME = 'The team it names (or a new team)'
-
-let app: AppPage
-let page: Page
-let errors: string[]
-
-beforeEach(async () => {
-  app = await openApp()
-  ;({ page, errors } = app)
-})
-
-afterEach(() => app.close())
 
 async function importComment(p: Page, fixture: string, into: string): Promise<void> {
   const markdown = await readFile(resolve(COMMENTS, fixture), 'utf8')
@@ -43,7 +23,10 @@ function preview(p: Page): Promise<string | null> {
 }
 
 describe('section notes and every section', () => {
-  it('shows imported notes and the importer’s own sections, and edits them', async () => {
+  it('shows imported notes and the importer’s own sections, and edits them', async ({
+    page,
+    errors,
+  }) => {
     await createSprint(page)
     await importComment(page, '03-growth-details.md', BY_NAME)
     const growth = team(page, 'Growth')
@@ -96,7 +79,7 @@ describe('section notes and every section', () => {
     expect(errors).toEqual([])
   })
 
-  it('shows a legend and the person sections of an import', async () => {
+  it('shows a legend and the person sections of an import', async ({ page, errors }) => {
     await createSprint(page)
     await importComment(page, '02-error-tracking-emoji.md', BY_NAME)
     await importComment(page, '07-experiments-by-person.md', BY_NAME)
@@ -113,7 +96,10 @@ describe('section notes and every section', () => {
     expect(errors).toEqual([])
   })
 
-  it('moves an item to the previous or next section by keyboard, and says so', async () => {
+  it('moves an item to the previous or next section by keyboard, and says so', async ({
+    page,
+    errors,
+  }) => {
     await createSprint(page)
     const pipeline = await addTeam(page, 'Pipeline')
     const high = section(pipeline, 'High priority')
@@ -142,7 +128,7 @@ describe('section notes and every section', () => {
     expect(errors).toEqual([])
   })
 
-  it('lists the keyboard shortcuts in a dialog opened with ?', async () => {
+  it('lists the keyboard shortcuts in a dialog opened with ?', async ({ page, errors }) => {
     await createSprint(page)
     const pipeline = await addTeam(page, 'Pipeline')
     // In a text field `?` is just a character.

@@ -1,26 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import {
-  addTeam,
-  createSprint,
-  itemTexts,
-  openApp,
-  screenshot,
-  section,
-  team,
-  type AppPage,
-} from './editor-helpers'
-
-let app: AppPage
-let page: Page
-let errors: string[]
-
-beforeEach(async () => {
-  app = await openApp()
-  ;({ page, errors } = app)
-})
-
-afterEach(() => app.close())
+import { addTeam, createSprint, itemTexts, screenshot, section, team, it } from './editor-helpers'
 
 /** The headings of a team panel's sections, in order. */
 function sectionHeadings(panel: Locator): Promise<string[]> {
@@ -34,7 +14,10 @@ function preview(p: Page): Promise<string | null> {
 }
 
 describe('the sprint’s sections (custom template)', () => {
-  it('renames, adds, reorders and removes sections for every team, exports them, and keeps it all', async () => {
+  it('renames, adds, reorders and removes sections for every team, exports them, and keeps it all', async ({
+    page,
+    errors,
+  }) => {
     await createSprint(page)
     const web = await addTeam(page, 'Web')
     await addTeam(page, 'Data')

@@ -1,33 +1,15 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import {
-  addTeam,
-  createSprint,
-  itemOutline,
-  itemTexts,
-  section,
-  team,
-  openApp,
-  type AppPage,
-} from './editor-helpers'
+import { describe, expect } from 'vitest'
+import { addTeam, createSprint, itemOutline, itemTexts, section, team, it } from './editor-helpers'
 
 const GOLDEN = resolve(import.meta.dirname, '../fixtures/editor')
 
-let app: AppPage
-let page: Page
-let errors: string[]
-
-beforeEach(async () => {
-  app = await openApp()
-  ;({ page, errors } = app)
-})
-
-afterEach(() => app.close())
-
 describe('the planning editor', () => {
-  it('edits a sprint by keyboard, undoes, and finds everything after a reload', async () => {
+  it('edits a sprint by keyboard, undoes, and finds everything after a reload', async ({
+    page,
+    errors,
+  }) => {
     await createSprint(page)
     expect(await page.getByLabel('Sprint title').inputValue()).toBe('Sprint - July 1 to July 12')
     const pipeline = await addTeam(page, 'Pipeline')
