@@ -69,6 +69,32 @@ describe('focus and the keyboard', () => {
     expect(errors).toEqual([])
   })
 
+  it('undoes a removal from its toast, but never the typing done since', async ({
+    page,
+    errors,
+  }) => {
+    await createSprint(page)
+    const web = await addTeam(page, 'Web')
+    await addTeam(page, 'Data')
+    await team(page, 'Data').getByRole('button', { name: 'Remove Data' }).click()
+    const undo = page.locator('.toasts').getByRole('button', { name: 'Undo' })
+    await undo.click()
+    await expect.poll(() => team(page, 'Data').count()).toBe(1)
+
+    await team(page, 'Data').getByRole('button', { name: 'Remove Data' }).click()
+    await section(web, 'High priority')
+      .getByRole('button', { name: /^Add item/ })
+      .click()
+    await page.keyboard.type('Typed after the removal')
+    await undo.click()
+    await expect
+      .poll(() => page.locator('.toasts').innerText())
+      .toMatch(/Not undone: you have changed things since/)
+    expect(await team(page, 'Data').count()).toBe(0)
+    expect(await itemTexts(section(web, 'High priority'))).toEqual(['Typed after the removal'])
+    expect(errors).toEqual([])
+  })
+
   it('copies the team comment with Ctrl+Shift+C while the export panel is hidden', async ({
     page,
     errors,

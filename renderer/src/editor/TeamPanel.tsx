@@ -7,6 +7,7 @@ import { useTeam, useTeamSections } from './useDoc'
 import { SectionBlock } from './SectionBlock'
 import { HeroField } from './HeroField'
 import { FieldNotes } from './FieldNotes'
+import { undoLastStepAction } from './undo-toast'
 import { useToast } from '../app/toast'
 import { useExtensions } from '../app/extensions'
 
@@ -114,7 +115,7 @@ export const TeamPanel = memo(function TeamPanel({ teamId, index, count }: Props
               sprint.checkpoint()
               toast.show({
                 message: `Removed ${name}`,
-                action: { label: 'Undo', run: () => sprint.undo.undo() },
+                action: undoLastStepAction(sprint, toast),
               })
             }}
           >

@@ -14,6 +14,7 @@ import { useSprint } from '../editor/sprint-context'
 import { useTeamIds } from '../editor/useDoc'
 import { pickMarkdownFile } from '../app/native'
 import { useToast } from '../app/toast'
+import { undoLastStepAction } from '../editor/undo-toast'
 import { TeamOption } from './TeamOption'
 
 interface Props {
@@ -98,7 +99,7 @@ export function ImportDialog({ defaultTeamId, initialText, onClose, onImported }
           message: result.warnings.length
             ? `Imported with ${result.warnings.length} warning(s): ${result.warnings.join('; ')}`
             : 'Comment imported',
-          action: { label: 'Undo', run: () => sprint.undo.undo() },
+          action: undoLastStepAction(sprint, toast),
         },
         5000,
       )

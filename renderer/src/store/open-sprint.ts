@@ -65,6 +65,20 @@ export class OpenSprint {
     this.undo.stopCapturing()
   }
 
+  /**
+   * An undo for the step just made (call right after the change and a {@link checkpoint}), for a
+   * toast's Undo button: it reverts that step only while it is still this user's newest one, so
+   * it never takes back something typed since. Returns false when it did nothing.
+   */
+  undoOfLastStep(): () => boolean {
+    const step = this.undo.undoStack.at(-1)
+    return () => {
+      if (step === undefined || this.undo.undoStack.at(-1) !== step) return false
+      this.undo.undo()
+      return true
+    }
+  }
+
   /** Registers something to destroy with the sprint (e.g. a sync provider over `doc`). */
   attach(attachment: Attachment): void {
     if (this.isClosed) attachment.destroy()
