@@ -161,8 +161,13 @@ function blockEscapeAt(block: RootContent, s: string): number {
     while (i < b && /\d/.test(s.charAt(i))) i++
   }
   if (block.type === 'table') {
-    const p = s.indexOf('|', i)
-    return p >= 0 && p < b ? p : i
+    // Break the delimiter row (the table's second line): escaping a pipe of the header row is
+    // not enough (a one-column table needs no pipe: `a|` over `-|`, or `text` over `-:`).
+    const nl = s.indexOf('\n', i)
+    if (nl < 0 || nl >= b) return i
+    let j = nl + 1
+    while (j < b && (s[j] === ' ' || s[j] === '\t')) j++
+    return j
   }
   return i
 }

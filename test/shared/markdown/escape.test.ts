@@ -51,7 +51,10 @@ describe('escaping on export', () => {
     ['<b>bold</b>', '\\<b>bold\\</b>'],
     ['[x](javascript:alert(1))', '\\[x](javascript:alert(1))'],
     ['<javascript:alert(1)>', '\\<javascript:alert(1)>'],
-    ['a | b\n--|--', 'a \\| b\n--|--'],
+    ['a | b\n--|--', 'a | b\n\\--|--'],
+    // One-column tables: found by the idempotence property below.
+    ['#|\n-|', '#|\n\\-|'],
+    ['#.\n-:', '#.\n\\-:'],
     ['plain text, 60 < x < 600', 'plain text, 60 < x < 600'],
     ['**bold** and [link](https://e.com)', '**bold** and [link](https://e.com)'],
   ])('writes the item text %j as %j', (text, expected) => {
