@@ -256,11 +256,18 @@ function list(whole: List, out: ParsedComment, st: State, opts: WalkOptions): vo
     (cur && listUnderGroup(cur, out, st, opts)) ?? cur ?? enter(headingless(st), out, st)
   const role = listRoleOf(target.def)
   const isFirst = !st.hasList && target.items.length === 0
-  st.hasList = true
-  if (isFirst && isPlaceholder(node, target.def.placeholder, opts.source)) return
-  target.items.push(...parseList(node, { source: opts.source, role, legend: opts.legend }, group))
   const person = target.def.layout?.person
-  st.group = typeof person === 'string' ? person : ''
+  const sectionGroup = typeof person === 'string' ? person : ''
+  if (isFirst && isPlaceholder(node, target.def.placeholder, opts.source)) {
+    // A bare `@handle` line over the placeholder groups no item: it stays the note it was.
+    if (group !== sectionGroup) addNotesText(group, out, st)
+    st.group = sectionGroup
+    st.hasList = true
+    return
+  }
+  st.hasList = true
+  target.items.push(...parseList(node, { source: opts.source, role, legend: opts.legend }, group))
+  st.group = sectionGroup
 }
 
 /**

@@ -108,6 +108,14 @@ function roundTrip(markdown: string, templateId = 'team-2024'): string {
   return exportTeam(doc, teamId)
 }
 
+describe('counterexamples the properties below found', () => {
+  it('keeps a bare @handle line over an empty list as the note it was, round trip after round trip', () => {
+    const once = roundTrip('# High priority\n\n@ana')
+    expect(once).toContain('### High priority\n\n@ana\n\n-\n')
+    expect(roundTrip(once)).toBe(once)
+  })
+})
+
 describe('import of random Markdown', () => {
   it('never throws, and export keeps every word', () => {
     fc.assert(
