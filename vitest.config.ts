@@ -14,6 +14,7 @@ export default defineConfig({
             'test/lint/**/*.test.ts',
           ],
           testTimeout: 30_000,
+          setupFiles: ['test/helpers/fast-check-seed.ts'],
         },
       },
       {
