@@ -26,9 +26,36 @@ const MAGIC = new TextEncoder().encode('SPRNTPAD')
 const HEADER = MAGIC.length + 2 + 4
 const CHECKSUM = 32
 
-/** Thrown when bytes are not a readable `.sprintpad` file; the message says what is wrong. */
+/** What is wrong with a file: not ours, damaged (cut short, altered), or of another format. */
+export type SprintFileProblem = 'notSprintpad' | 'damaged' | 'newerFormat' | 'olderFormat'
+
+/**
+ * Thrown when bytes are not a readable `.sprintpad` file. `message` says precisely what is wrong
+ * (for the CLI and logs); {@link SprintFileError.userMessage} says it for a person in the app.
+ */
 export class SprintFileError extends Error {
   override name = 'SprintFileError'
+  readonly problem: SprintFileProblem
+  readonly version: number | undefined
+
+  constructor(problem: SprintFileProblem, message: string, version?: number) {
+    super(message)
+    this.problem = problem
+    this.version = version
+  }
+
+  get userMessage(): string {
+    switch (this.problem) {
+      case 'notSprintpad':
+        return 'This is not a Sprintpad file.'
+      case 'damaged':
+        return 'This Sprintpad file is damaged (cut short or changed since it was saved). Nothing was changed.'
+      case 'newerFormat':
+        return `This file was saved by a newer Sprintpad (format ${this.version ?? '?'}). Update Sprintpad to open it.`
+      case 'olderFormat':
+        return `This file uses an old Sprintpad format (${this.version ?? '?'}) that this version cannot read.`
+    }
+  }
 }
 
 /** Encodes the whole sprint document as a `.sprintpad` file. */
@@ -50,27 +77,34 @@ export function encodeSprintFile(doc: Y.Doc): Uint8Array {
  */
 export function decodeSprintFile(bytes: Uint8Array): Uint8Array {
   if (bytes.length < MAGIC.length || !MAGIC.every((b, i) => bytes[i] === b)) {
-    throw new SprintFileError('Not a Sprintpad file (the file does not start with SPRNTPAD)')
+    throw new SprintFileError(
+      'notSprintpad',
+      'Not a Sprintpad file (the file does not start with SPRNTPAD)',
+    )
   }
   if (bytes.length < HEADER + CHECKSUM) {
-    throw new SprintFileError('Sprintpad file is truncated (shorter than its header)')
+    throw new SprintFileError('damaged', 'Sprintpad file is truncated (shorter than its header)')
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const version = view.getUint16(MAGIC.length)
   if (version !== SPRINT_FILE_VERSION) {
     throw new SprintFileError(
+      version > SPRINT_FILE_VERSION ? 'newerFormat' : 'olderFormat',
       `Unsupported Sprintpad file version ${version} (this build reads version ${SPRINT_FILE_VERSION})`,
+      version,
     )
   }
   const length = view.getUint32(MAGIC.length + 2)
   const expected = HEADER + length + CHECKSUM
   if (bytes.length < expected) {
     throw new SprintFileError(
+      'damaged',
       `Sprintpad file is truncated: ${bytes.length} bytes, expected ${expected}`,
     )
   }
   if (bytes.length > expected) {
     throw new SprintFileError(
+      'damaged',
       `Sprintpad file has ${bytes.length - expected} unexpected bytes after its end`,
     )
   }
@@ -78,7 +112,7 @@ export function decodeSprintFile(bytes: Uint8Array): Uint8Array {
   const sum = bytes.subarray(HEADER + length)
   const actual = sha256(body)
   if (!actual.every((b, i) => sum[i] === b)) {
-    throw new SprintFileError('Sprintpad file is corrupted (checksum mismatch)')
+    throw new SprintFileError('damaged', 'Sprintpad file is corrupted (checksum mismatch)')
   }
   return bytes.slice(HEADER, HEADER + length)
 }
@@ -90,7 +124,10 @@ export function loadSprintFile(bytes: Uint8Array): Y.Doc {
   try {
     Y.applyUpdate(doc, update)
   } catch (e) {
-    throw new SprintFileError(`Sprintpad file holds an unreadable document: ${String(e)}`)
+    throw new SprintFileError(
+      'damaged',
+      `Sprintpad file holds an unreadable document: ${String(e)}`,
+    )
   }
   return doc
 }

@@ -123,6 +123,29 @@ describe('the sprints list', () => {
     expect(errors).toEqual([])
   })
 
+  it('says in words why a file cannot be opened, and changes nothing', async ({ page, errors }) => {
+    const openFile = async (name: string, bytes: Buffer): Promise<void> => {
+      const chooser = page.waitForEvent('filechooser')
+      await page.getByRole('button', { name: 'Open .sprintpad…' }).click()
+      await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer: bytes })
+    }
+    await openFile('notes.sprintpad', Buffer.from('# Team X\n'))
+    await expect
+      .poll(() => page.locator('.toasts').innerText())
+      .toContain('Could not open the file: This is not a Sprintpad file.')
+    const newer = Buffer.alloc(60)
+    newer.write('SPRNTPAD')
+    newer.writeUInt16BE(9, 8)
+    await openFile('future.sprintpad', newer)
+    await expect
+      .poll(() => page.locator('.toasts').innerText())
+      .toContain(
+        'This file was saved by a newer Sprintpad (format 9). Update Sprintpad to open it.',
+      )
+    expect(await page.getByRole('link', { name: /Sprint/ }).count()).toBe(0)
+    expect(errors).toEqual([])
+  })
+
   it('creates a sprint from a whole issue body', async ({ page, errors }) => {
     const issue = [
       '# Global Sprint Planning',

@@ -17,6 +17,7 @@ import { addDays, nextMonday } from '../app/dates'
 import { navigate } from '../app/route'
 import { pickSprintFile } from '../app/native'
 import { useToast } from '../app/toast'
+import { errorText } from '../platform/errors'
 import { useExtensions } from '../app/extensions'
 import { NewSprintDialog, type NewSprintValues } from './NewSprintDialog'
 import { SprintRow } from './SprintRow'
@@ -44,7 +45,7 @@ export function HomeScreen({ registry, storage }: Props) {
   const open = (e: SprintEntry): void => navigate({ screen: 'sprint', sprintId: e.id })
   const fail = (what: string) => (err: unknown) =>
     toast.show({
-      message: `${what}: ${err instanceof Error ? err.message : String(err)}`,
+      message: `${what}: ${errorText(err)}`,
       isError: true,
     })
 

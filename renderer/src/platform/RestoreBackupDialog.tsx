@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { BackupInfo } from '../../../shared/ipc/types'
-import { ipcErrorMessage } from './errors'
+import { errorText } from './errors'
 import { platform as defaultPlatform, type Platform } from './index'
 
 interface Props {
@@ -41,7 +41,7 @@ export function RestoreBackupDialog(props: Props) {
     let isCurrent = true
     source.listBackups({ sprintId: props.sprintId }).then(
       (list) => isCurrent && setBackups(list),
-      (err: unknown) => isCurrent && setError(ipcErrorMessage(err)),
+      (err: unknown) => isCurrent && setError(errorText(err)),
     )
     return () => {
       isCurrent = false
@@ -55,7 +55,7 @@ export function RestoreBackupDialog(props: Props) {
       await props.onRestore(await source.restoreBackup({ backupId: backup.id }))
       ref.current?.close()
     } catch (err) {
-      setError(ipcErrorMessage(err))
+      setError(errorText(err))
     } finally {
       setBusyId('')
     }

@@ -1,3 +1,5 @@
+import { SprintFileError } from '../../../shared/file'
+
 const IPC_PREFIX = /^Error invoking remote method '[^']+': (?:\w*Error: )?/
 
 /**
@@ -16,4 +18,13 @@ export async function withCleanErrors<T>(call: Promise<T>): Promise<T> {
   } catch (error) {
     throw new Error(ipcErrorMessage(error), { cause: error })
   }
+}
+
+/**
+ * What to tell the user about a failure: a bad `.sprintpad` file in words (its precise message
+ * stays on the error), anything else by its message without the IPC noise.
+ */
+export function errorText(error: unknown): string {
+  if (error instanceof SprintFileError) return error.userMessage
+  return ipcErrorMessage(error)
 }

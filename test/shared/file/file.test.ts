@@ -56,6 +56,33 @@ describe('.sprintpad files', () => {
     expect(() => decodeSprintFile(bytes)).toThrow(/Unsupported Sprintpad file version 2/)
   })
 
+  it('says what is wrong in words for the app, apart from the precise message', () => {
+    const problem = (bytes: Uint8Array): SprintFileError => {
+      try {
+        decodeSprintFile(bytes)
+      } catch (e) {
+        if (e instanceof SprintFileError) return e
+      }
+      throw new Error('no SprintFileError')
+    }
+    expect(problem(new TextEncoder().encode('# Team X\n')).userMessage).toBe(
+      'This is not a Sprintpad file.',
+    )
+    const good = encodeSprintFile(sample())
+    expect(problem(good.subarray(0, good.length - 1)).problem).toBe('damaged')
+    const flipped = good.slice()
+    flipped[100] = (flipped[100] as number) ^ 1
+    expect(problem(flipped).userMessage).toMatch(/^This Sprintpad file is damaged/)
+    const newer = good.slice()
+    newer[9] = 7
+    expect(problem(newer).userMessage).toBe(
+      'This file was saved by a newer Sprintpad (format 7). Update Sprintpad to open it.',
+    )
+    const older = good.slice()
+    older[9] = 0
+    expect(problem(older).problem).toBe('olderFormat')
+  })
+
   it('refuses a file with a flipped bit anywhere after the header', () => {
     const bytes = encodeSprintFile(sample())
     for (const at of [14, 100, bytes.length - 40, bytes.length - 1]) {
