@@ -57,3 +57,11 @@ describe('sprints list row buttons', () => {
     })
   }
 })
+
+describe('error toasts', () => {
+  for (const [name, t] of Object.entries(THEMES)) {
+    it(`have AA contrast (white on --danger-solid) in ${name} mode`, () => {
+      expect(contrast('#ffffff', token(t, 'danger-solid'))).toBeGreaterThanOrEqual(4.5)
+    })
+  }
+})

@@ -38,6 +38,14 @@ export function App({ registry, toasts, extensions = {} }: Props) {
     document.documentElement.classList.toggle('presenting', isPresenting)
   }, [isPresenting])
 
+  // An error is about the screen it was shown on: it goes when the user goes to another screen.
+  // (Toasts with an action, like a delete's Undo, stay for their time.)
+  useEffect(() => {
+    const clear = (): void => toasts.clearErrors()
+    window.addEventListener('hashchange', clear)
+    return () => window.removeEventListener('hashchange', clear)
+  }, [toasts])
+
   // The native menu and files opened from the OS go to whichever screen is showing.
   useEffect(() => {
     const offMenu = platform.onMenuCommand((command) => {
