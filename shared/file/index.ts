@@ -22,6 +22,12 @@ export const SPRINT_FILE_EXTENSION = '.sprintpad'
 /** The format version this build writes and reads. */
 export const SPRINT_FILE_VERSION = 1
 
+/**
+ * Versions count up one at a time, so a header claiming one beyond this is damage (random bytes
+ * after the magic), not a file from the future: it must not tell the user to update.
+ */
+const NEWEST_PLAUSIBLE_VERSION = 255
+
 const MAGIC = new TextEncoder().encode('SPRNTPAD')
 const HEADER = MAGIC.length + 2 + 4
 const CHECKSUM = 32
@@ -89,7 +95,11 @@ export function decodeSprintFile(bytes: Uint8Array): Uint8Array {
   const version = view.getUint16(MAGIC.length)
   if (version !== SPRINT_FILE_VERSION) {
     throw new SprintFileError(
-      version > SPRINT_FILE_VERSION ? 'newerFormat' : 'olderFormat',
+      version < SPRINT_FILE_VERSION
+        ? 'olderFormat'
+        : version <= NEWEST_PLAUSIBLE_VERSION
+          ? 'newerFormat'
+          : 'damaged',
       `Unsupported Sprintpad file version ${version} (this build reads version ${SPRINT_FILE_VERSION})`,
       version,
     )

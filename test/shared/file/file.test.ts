@@ -83,6 +83,28 @@ describe('.sprintpad files', () => {
     expect(problem(older).problem).toBe('olderFormat')
   })
 
+  it('reads a wild version number as damage, not as a file from the future', () => {
+    const problem = (bytes: Uint8Array): SprintFileError | undefined => {
+      try {
+        decodeSprintFile(bytes)
+      } catch (e) {
+        if (e instanceof SprintFileError) return e
+      }
+      return undefined
+    }
+    const garbage = new TextEncoder().encode('SPRNTPAD' + 'x'.repeat(100))
+    expect(problem(garbage)?.problem).toBe('damaged')
+    expect(problem(garbage)?.message).toMatch(/^Unsupported Sprintpad file version 30840 /)
+    const good = encodeSprintFile(sample())
+    const at = (version: number): Uint8Array => {
+      const copy = good.slice()
+      new DataView(copy.buffer).setUint16(8, version)
+      return copy
+    }
+    expect(problem(at(255))?.problem).toBe('newerFormat')
+    expect(problem(at(256))?.problem).toBe('damaged')
+  })
+
   it('refuses a file with a flipped bit anywhere after the header', () => {
     const bytes = encodeSprintFile(sample())
     for (const at of [14, 100, bytes.length - 40, bytes.length - 1]) {
