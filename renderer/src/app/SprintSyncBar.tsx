@@ -41,16 +41,8 @@ export function SprintSyncBar(props: { wiring: SyncWiring; sprint: OpenSprint })
         sync={sync}
         settings={props.wiring.settings}
         copy={(t) => platform.copyText(t)}
+        onOpenSettings={() => props.wiring.show({ kind: 'settings' })}
       />
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Sync settings"
-        title="Sync settings (your name, colour, signaling servers)"
-        onClick={() => props.wiring.show({ kind: 'settings' })}
-      >
-        ⚙
-      </button>
     </div>
   )
 }

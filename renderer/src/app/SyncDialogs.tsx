@@ -32,9 +32,10 @@ export function SyncDialogs(props: { wiring: SyncWiring; registry: SprintRegistr
   }, [dialog])
 
   if (!dialog) return null
-  const close = (): void => wiring.show(undefined)
+  // Closing the native dialog gives the focus back to what opened it; its close event unmounts.
+  const close = (): void => ref.current?.close()
   return (
-    <dialog ref={ref} className="dialog sync-dialog" onClose={close}>
+    <dialog ref={ref} className="dialog sync-dialog" onClose={() => wiring.show(undefined)}>
       {dialog.kind === 'join' ? (
         <JoinDialog
           key={dialog.initialInput ?? ''}
@@ -61,16 +62,12 @@ export function SyncDialogs(props: { wiring: SyncWiring; registry: SprintRegistr
           <h2>Sync settings</h2>
           <SyncSettingsForm
             settings={settings}
+            onCancel={close}
             onSave={(s) => {
               wiring.settings.save(s)
               close()
             }}
           />
-          <div className="dialog-actions">
-            <button type="button" onClick={close}>
-              Close
-            </button>
-          </div>
         </section>
       )}
     </dialog>

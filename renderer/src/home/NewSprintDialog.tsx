@@ -127,7 +127,8 @@ export function NewSprintDialog(props: Props) {
         )}
         <div className="dialog-actions">
           <span className="spacer" />
-          <button type="button" onClick={props.onClose}>
+          {/* Through the native close: the focus goes back to the button that opened it. */}
+          <button type="button" onClick={() => ref.current?.close()}>
             Cancel
           </button>
           <button type="submit" className="primary" disabled={isBusy}>

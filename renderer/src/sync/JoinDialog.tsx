@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { parseJoinInput, type JoinInfo } from '../../../shared/sync'
 import { fetchSharedSprint, type FetchedSprint } from './join'
 import type { SyncSettings } from './sync-settings'
@@ -12,6 +12,7 @@ interface Props {
    * `fetched.update`, add it to the list), then call `SprintSync.joined(info)` on it.
    */
   onJoined: (fetched: FetchedSprint, info: JoinInfo) => void
+  /** Cancel: stop looking and close (in a native dialog, through its `close()`). */
   onClose: () => void
 }
 
@@ -22,6 +23,8 @@ export function JoinDialog(props: Props) {
   const [error, setError] = useState<string | undefined>()
   const [isJoining, setJoining] = useState(false)
   const abort = useRef<AbortController | undefined>(undefined)
+  // Closed any way (Escape too) while looking: stop looking.
+  useEffect(() => () => abort.current?.abort(), [])
 
   const join = (): void => {
     const parsed = parseJoinInput(input)
@@ -66,13 +69,16 @@ export function JoinDialog(props: Props) {
           placeholder="sprintpad://join/… or 7KQ4-…"
           onChange={(e) => setInput(e.target.value)}
           aria-invalid={error !== undefined}
+          aria-describedby={error ? `${inputId}-error` : undefined}
         />
-        {error && <p role="alert">{error}</p>}
+        {error && (
+          <p role="alert" id={`${inputId}-error`} className="form-error">
+            {error}
+          </p>
+        )}
         {isJoining && <p role="status">Looking for the others…</p>}
-        <div className="actions">
-          <button type="submit" disabled={isJoining}>
-            Join
-          </button>
+        <div className="dialog-actions">
+          <span className="spacer" />
           <button
             type="button"
             onClick={() => {
@@ -81,6 +87,9 @@ export function JoinDialog(props: Props) {
             }}
           >
             Cancel
+          </button>
+          <button type="submit" className="primary" disabled={isJoining}>
+            Join
           </button>
         </div>
       </form>

@@ -1,22 +1,32 @@
-import { useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import type { SprintSyncState } from './sprint-sync'
+import { describeReach, type ShareReach } from './share-reach'
 
 interface Props {
   state: SprintSyncState
+  /** Who sharing now would reach (`SprintSync.reach()`), for what the panel promises. */
+  reach: ShareReach
   onShare: () => void
   onStop: () => void
   onLeave: () => void
+  /** Close (×, Escape); the opener takes the focus back. */
   onClose: () => void
+  /** Opens the sync settings (where signaling servers are added), when the app has them. */
+  onOpenSettings?: () => void
   /** Copies text to the clipboard (the platform's `copyText`). */
   copy: (text: string) => Promise<void>
 }
 
 /**
- * The share panel: "Share this sprint" when local; the join link (secret in its fragment) and the
- * short code with copy buttons when shared; stop sharing, leave, rejoin.
+ * The share panel, a non-modal dialog under the Share button: what sharing would do and "Share
+ * this sprint" when local; the join link (secret in its fragment) and the short code with copy
+ * buttons when shared; stop sharing, leave, rejoin. It takes the focus when it opens (and again
+ * when the button that had it goes, e.g. after Share); Escape closes it.
  */
 export function SharePanel(props: Props) {
   const { state } = props
+  const ref = useRef<HTMLElement>(null)
+  const headingId = useId()
   const [copied, setCopied] = useState<string | undefined>()
   const [copyError, setCopyError] = useState<string | undefined>()
   const copy = (what: string, text: string): void => {
@@ -28,12 +38,35 @@ export function SharePanel(props: Props) {
       (err: unknown) => setCopyError(err instanceof Error ? err.message : 'Could not copy.'),
     )
   }
+
+  useEffect(() => {
+    const panel = ref.current
+    if (!panel) return
+    const active = document.activeElement
+    // Opening (focus still on the Share button) or the focused button just went (Share, Leave).
+    if (panel.contains(active) && active !== panel) return
+    if (active && active !== document.body && active !== panel && !isOpener(active)) return
+    ;(panel.querySelector<HTMLElement>('[data-autofocus]') ?? panel).focus()
+  }, [state.phase])
+
   const share = state.share
+  const reach = describeReach(props.reach)
   return (
-    <section className="share-panel" role="dialog" aria-label="Share this sprint">
+    <section
+      ref={ref}
+      className="share-panel"
+      role="dialog"
+      aria-labelledby={headingId}
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return
+        e.stopPropagation()
+        props.onClose()
+      }}
+    >
       <header>
-        <h2>Share this sprint</h2>
-        <button type="button" onClick={props.onClose} aria-label="Close">
+        <h2 id={headingId}>Share this sprint</h2>
+        <button type="button" className="icon-button" onClick={props.onClose} aria-label="Close">
           ×
         </button>
       </header>
@@ -44,13 +77,23 @@ export function SharePanel(props: Props) {
       )}
       {state.phase === 'local' || state.phase === 'error' ? (
         <>
-          <p>
-            Everyone on the same network edits this sprint live. Nothing goes through a server of
-            ours; the link carries a secret only people you give it to have.
-          </p>
-          <button type="button" onClick={props.onShare}>
-            Share this sprint
-          </button>
+          <p>{reach.text}</p>
+          <div className="actions">
+            {!reach.canShare && props.onOpenSettings ? (
+              <button
+                type="button"
+                className="primary"
+                data-autofocus
+                onClick={props.onOpenSettings}
+              >
+                Sync settings…
+              </button>
+            ) : (
+              <button type="button" className="primary" data-autofocus onClick={props.onShare}>
+                Share this sprint
+              </button>
+            )}
+          </div>
         </>
       ) : state.phase === 'starting' ? (
         <p role="status">Starting…</p>
@@ -59,14 +102,19 @@ export function SharePanel(props: Props) {
           <>
             {!share.isServingLan && share.signaling.length === 0 && (
               <p role="alert">
-                No signaling server: add one in sync settings so others can find you.
+                No signaling server, so no one can join yet. Add one in Sync settings, then Leave
+                and Rejoin.
               </p>
             )}
             <label>
               Join link
               <input readOnly value={share.link} onFocus={(e) => e.target.select()} />
             </label>
-            <button type="button" onClick={() => copy('link', share.link)}>
+            <button
+              type="button"
+              data-autofocus={state.phase === 'live' ? true : undefined}
+              onClick={() => copy('link', share.link)}
+            >
               {copied === 'link' ? 'Link copied' : 'Copy link'}
             </button>
             {share.code && (
@@ -86,7 +134,7 @@ export function SharePanel(props: Props) {
             </p>
             <div className="actions">
               {state.phase === 'left' ? (
-                <button type="button" onClick={props.onShare}>
+                <button type="button" data-autofocus onClick={props.onShare}>
                   Rejoin
                 </button>
               ) : (
@@ -103,4 +151,9 @@ export function SharePanel(props: Props) {
       )}
     </section>
   )
+}
+
+/** The Share button that opens the panel (it keeps the focus while the panel opens). */
+function isOpener(el: Element): boolean {
+  return el.getAttribute('aria-haspopup') === 'dialog'
 }

@@ -2,6 +2,7 @@ import type * as Y from 'yjs'
 import type { ExternalStore } from '../store/useY'
 import { SyncSession } from './sync-session'
 import type { SyncSettings } from './sync-settings'
+import type { ShareReach } from './share-reach'
 import {
   details,
   rememberSignaling,
@@ -46,6 +47,19 @@ export class SprintSync {
     private readonly platform: SyncPlatform,
     private readonly settings: () => SyncSettings,
   ) {}
+
+  /**
+   * Who sharing now would reach: this device's LAN server (desktop), the signaling servers that
+   * {@link share} would use (remembered for the sprint, from the settings), and ICE servers.
+   */
+  reach(): ShareReach {
+    const s = this.settings()
+    return {
+      canServeLan: this.platform.canServeLanSignaling,
+      signaling: [...new Set([...rememberedSignaling(this.sprintId), ...s.extraSignaling])],
+      hasIceServers: s.iceServers.length > 0,
+    }
+  }
 
   /** Rejoins the sprint's room if it has one (call once after opening the sprint). */
   async resume(): Promise<void> {
