@@ -19,6 +19,7 @@ import {
  * joins it with the link, and they plan together with presence.
  */
 let signaling: SignalingServer
+let signalingUrl: string
 let apps: AppPage[] = []
 let host: Page
 let guest: Page
@@ -26,7 +27,7 @@ let guest: Page
 beforeAll(async () => {
   signaling = new SignalingServer({ host: '127.0.0.1', port: 0 })
   const { port } = await signaling.start()
-  const signalingUrl = `ws://127.0.0.1:${port}`
+  signalingUrl = `ws://127.0.0.1:${port}`
   const hostApp = await openApp()
   apps.push(hostApp)
   const guestApp = await openApp()
@@ -134,5 +135,48 @@ describe('planning together in the app', () => {
       .toEqual(['Replay the dead letter queue from March', 'X Separate new pipeline for heatmaps'])
     for (const { errors } of apps)
       expect(errors.filter((m) => !/WebSocket|ERR_CONNECTION/.test(m))).toEqual([])
+  })
+
+  it('moves a shared sprint to the signaling servers saved in settings, with no Leave and Rejoin', async () => {
+    const second = new SignalingServer({ host: '127.0.0.1', port: 0 })
+    try {
+      const { port } = await second.start()
+      expect(second.stats().subscriptions).toBe(0)
+      // The host adds a second signaling server while sharing.
+      await host.getByRole('button', { name: 'Sync settings', exact: true }).click()
+      const form = host.getByRole('form', { name: 'Sync settings' })
+      await form.getByLabel(/signaling/i).fill(`${signalingUrl}\nws://127.0.0.1:${port}`)
+      await form.getByRole('button', { name: 'Save' }).click()
+      await form.waitFor({ state: 'detached' })
+      // Its session reconnects through both: it is in the room on the new server too, and the
+      // join link now names both servers.
+      await expect.poll(() => second.stats().subscriptions, { timeout: 20_000 }).toBeGreaterThan(0)
+      await host.getByRole('button', { name: 'Shared', exact: true }).click()
+      const link = await host
+        .getByRole('dialog', { name: 'Share this sprint' })
+        .getByLabel('Join link')
+        .inputValue()
+      expect(decodeURIComponent(link)).toContain(`ws://127.0.0.1:${port}`)
+      await host.keyboard.press('Escape')
+      // The guest finds the host again and the meeting goes on.
+      await expect
+        .poll(() => guest.getByRole('status', { name: 'Connection' }).innerText(), {
+          timeout: 30_000,
+        })
+        .toContain('1 peer connected')
+      const hostHigh = section(team(host, 'Pipeline'), 'High priority')
+      const guestHigh = section(team(guest, 'Pipeline'), 'High priority')
+      await hostHigh.locator('textarea[data-item-id]').first().click()
+      await host.keyboard.press('End')
+      await host.keyboard.type(', again')
+      await expect
+        .poll(() => itemTexts(guestHigh), { timeout: 20_000 })
+        .toEqual([
+          'Replay the dead letter queue from March, again',
+          'X Separate new pipeline for heatmaps',
+        ])
+    } finally {
+      await second.stop()
+    }
   })
 })

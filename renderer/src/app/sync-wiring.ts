@@ -28,6 +28,8 @@ export class SyncWiring {
     )
     this.syncs.set(sprint, sync)
     sprint.attach(sync)
+    const unsubscribe = this.settings.store.subscribe(() => sync.settingsChanged())
+    sprint.attach({ destroy: () => void unsubscribe() })
     const join = this.pendingJoins.get(sprint.id)
     this.pendingJoins.delete(sprint.id)
     void (join ? sync.joined(join) : sync.resume())

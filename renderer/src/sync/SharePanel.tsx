@@ -102,8 +102,8 @@ export function SharePanel(props: Props) {
           <>
             {!share.isServingLan && share.signaling.length === 0 && (
               <p role="alert">
-                No signaling server, so no one can join yet. Add one in Sync settings, then Leave
-                and Rejoin.
+                No signaling server, so no one can join yet. Add one in Sync settings: the sprint
+                reconnects through it.
               </p>
             )}
             <label>

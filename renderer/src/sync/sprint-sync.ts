@@ -40,6 +40,8 @@ export class SprintSync {
   private state: SprintSyncState = LOCAL
   private readonly listeners = new Set<() => void>()
   private isDestroyed = false
+  /** The settings the live session connected with (see {@link settingsChanged}). */
+  private connectedWith = ''
 
   constructor(
     private readonly sprintId: string,
@@ -91,6 +93,16 @@ export class SprintSync {
     await this.share()
   }
 
+  /**
+   * Call when the settings were saved: a live session whose signaling or ICE servers changed
+   * reconnects to the same room through the new ones, so nobody has to Leave and Rejoin. A new
+   * name or colour needs no reconnect (the session announces it).
+   */
+  settingsChanged(): void {
+    if (this.state.phase !== 'live' || this.isDestroyed) return
+    if (connectionKey(this.settings()) !== this.connectedWith) void this.share()
+  }
+
   /** Stops sharing: disconnects and forgets the room (sharing again makes a new one). */
   async stop(): Promise<void> {
     await this.stopSession()
@@ -121,6 +133,7 @@ export class SprintSync {
   private connect(share: ShareDetails): void {
     const s = this.settings()
     const signaling = [...new Set([...share.signaling, ...rememberedSignaling(this.sprintId)])]
+    this.connectedWith = connectionKey(s)
     const session = new SyncSession(this.doc, {
       room: share.room,
       secret: share.secret,
@@ -157,4 +170,9 @@ export class SprintSync {
     this.state = next
     for (const l of [...this.listeners]) l()
   }
+}
+
+/** What of the settings a session connects with: the extra signaling and the ICE servers. */
+function connectionKey(s: SyncSettings): string {
+  return JSON.stringify([s.extraSignaling, s.iceServers])
 }
