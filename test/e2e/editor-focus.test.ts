@@ -112,3 +112,34 @@ describe('focus and the keyboard', () => {
     expect(errors).toEqual([])
   })
 })
+
+describe("an item's controls say which item they are for", () => {
+  it('describes owners, status and remove controls by the item text', async ({ page, errors }) => {
+    await createSprint(page)
+    const web = await addTeam(page, 'Web')
+    const high = section(web, 'High priority')
+    await high.getByRole('button', { name: /^Add item/ }).click()
+    await page.keyboard.type('Ship login')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Fix search')
+    await expect.poll(() => itemTexts(high)).toEqual(['Ship login', 'Fix search'])
+
+    // What Chromium's accessibility tree (what a screen reader reads) says of each control.
+    const cdp = await page.context().newCDPSession(page)
+    const { root } = await cdp.send('DOM.getDocument')
+    const described = async (name: string): Promise<string[]> => {
+      const { nodes } = await cdp.send('Accessibility.queryAXTree', {
+        nodeId: root.nodeId,
+        accessibleName: name,
+      })
+      return nodes.map((n) => String(n.description?.value ?? ''))
+    }
+    await expect.poll(() => described('Add owner')).toEqual(['Ship login', 'Fix search'])
+    expect(await described('Remove item')).toEqual(['Ship login', 'Fix search'])
+    expect(await described('Done')).toEqual(['Ship login', 'Fix search'])
+    // Typing changes the description with the text, with no re-render of the controls.
+    await page.keyboard.type(' fast')
+    await expect.poll(() => described('Add owner')).toEqual(['Ship login', 'Fix search fast'])
+    expect(errors).toEqual([])
+  })
+})

@@ -9,7 +9,7 @@ import { ItemText } from './ItemText'
 import { StatusControl } from './StatusControl'
 import { OwnerChips } from './OwnerChips'
 import { handleItemKey } from './item-keys'
-import { focusItem, neighbourItem } from './focus'
+import { focusItem, itemTextDomId, neighbourItem } from './focus'
 import { ITEM_MIME, dropItem } from './drag'
 import { itemNoun } from './status-labels'
 import { useExtensions } from '../app/extensions'
@@ -99,7 +99,12 @@ export const ItemRow = memo(function ItemRow({ itemId, teamId, section, role, de
         <OwnerChips itemId={itemId} owners={fields.owners} />
         {extensions.itemExtras?.(sprint, itemId)}
         {role === 'hangover' && !isNested && (
-          <span className="hangover-actions" role="group" aria-label="Decision">
+          <span
+            className="hangover-actions"
+            role="group"
+            aria-label="Decision"
+            aria-describedby={itemTextDomId(itemId)}
+          >
             <button
               type="button"
               className={`chip-button${status === 'reprioritised' ? ' is-active' : ''}`}
@@ -129,6 +134,7 @@ export const ItemRow = memo(function ItemRow({ itemId, teamId, section, role, de
           type="button"
           className="icon-button item-remove"
           aria-label={`Remove ${label.toLowerCase()}`}
+          aria-describedby={itemTextDomId(itemId)}
           title="Remove (Backspace on an empty item)"
           onClick={(e) => {
             // Focus goes to the item before (or after) in this section, else to its "Add item".

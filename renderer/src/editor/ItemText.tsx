@@ -3,6 +3,7 @@ import type * as Y from 'yjs'
 import { editItemText, getItemText } from '../../../shared/doc'
 import { useSprint } from './sprint-context'
 import { diffWithCaret, showRemoteChange } from './text-diff'
+import { itemTextDomId } from './focus'
 
 interface Props {
   itemId: string
@@ -52,6 +53,7 @@ export function ItemText({ itemId, label, placeholder, onKeyDown }: Props) {
       className="item-text"
       rows={1}
       spellCheck
+      id={itemTextDomId(itemId)}
       aria-label={label}
       placeholder={placeholder}
       data-item-id={itemId}

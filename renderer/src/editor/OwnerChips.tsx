@@ -2,6 +2,7 @@ import { useState, type KeyboardEvent } from 'react'
 import { setOwners } from '../../../shared/doc'
 import { useSprint } from './sprint-context'
 import { HANDLES_LIST_ID } from './HandlesDatalist'
+import { itemTextDomId } from './focus'
 
 interface Props {
   itemId: string
@@ -51,6 +52,7 @@ export function OwnerChips({ itemId, owners }: Props) {
               type="button"
               className="chip-remove"
               aria-label={`Remove owner @${o}`}
+              aria-describedby={itemTextDomId(itemId)}
               onClick={() => setOwners(doc, { itemId, owners: owners.filter((x) => x !== o) })}
             >
               ×
@@ -61,6 +63,7 @@ export function OwnerChips({ itemId, owners }: Props) {
       <input
         className="owner-input"
         aria-label="Add owner"
+        aria-describedby={itemTextDomId(itemId)}
         aria-invalid={isInvalid || undefined}
         title={isInvalid ? 'Not a GitHub handle' : 'Add owner (Enter)'}
         placeholder="@owner"

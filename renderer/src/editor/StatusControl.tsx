@@ -2,6 +2,7 @@ import type { ListRole } from '../../../shared/template'
 import { setItemStatus, setItemTask, statusesFor, type ItemStatus } from '../../../shared/doc'
 import { useSprint } from './sprint-context'
 import { STATUS_LABELS } from './status-labels'
+import { itemTextDomId } from './focus'
 
 interface Props {
   itemId: string
@@ -28,6 +29,7 @@ export function StatusControl({ itemId, role, status, isTask }: Props) {
         type="checkbox"
         className="status-check"
         aria-label="Done"
+        aria-describedby={itemTextDomId(itemId)}
         checked={status === 'checked'}
         onChange={(e) => {
           sprint.checkpoint()
@@ -47,6 +49,7 @@ export function StatusControl({ itemId, role, status, isTask }: Props) {
       <select
         className="status-select"
         aria-label="Status"
+        aria-describedby={itemTextDomId(itemId)}
         value={status}
         onChange={(e) => {
           sprint.checkpoint()

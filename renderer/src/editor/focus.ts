@@ -1,4 +1,13 @@
 /** Where to put the caret when focusing an item's text. */
+/**
+ * The DOM id of an item's text field. The item's other controls (status, owners, remove) name it
+ * in `aria-describedby`, so a screen reader says which item "Add owner" or "Remove item" is for
+ * without the controls re-rendering as the text changes.
+ */
+export function itemTextDomId(itemId: string): string {
+  return `item-text-${itemId}`
+}
+
 export type CaretTarget = 'start' | 'end' | number
 
 /**
