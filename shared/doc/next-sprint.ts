@@ -10,6 +10,7 @@ import { addItemIn } from './item-mutations'
 import { childrenIndex, placeItems, readRawItems, rootKey } from './read-items'
 import type { ItemView, SectionView, SupportHero, TeamView } from './types'
 import { newId } from './ids'
+import { withoutDecision } from './status'
 
 /** Arguments of {@link startNextSprint}. */
 export interface NextSprintArgs {
@@ -140,9 +141,9 @@ function linkedCopies(doc: Y.Doc, itemId: string, section: string): string[] {
 }
 
 /**
- * Re-prioritises a hang-over item: marks it `reprioritised` and puts a copy (text and owners) at
- * the end of the team's High priority list, linked to the original item through `from`. Does not
- * add a second copy when one exists. Returns the id of the High priority item, or `undefined` when
+ * Re-prioritises a hang-over item: marks it `reprioritised` and puts a copy (its text without a
+ * decision word, its owners) at the end of the team's High priority list, linked to the original
+ * item through `from`. Does not add a second copy when one exists. Returns the id of the High priority item, or `undefined` when
  * the item or a priority section is missing. One local (undoable) transaction.
  */
 export function reprioritiseItem(doc: Y.Doc, args: { itemId: string }): string | undefined {
@@ -158,7 +159,8 @@ export function reprioritiseItem(doc: Y.Doc, args: { itemId: string }): string |
     return addItemIn(doc, {
       teamId: place.effectiveTeam,
       section,
-      text: place.text,
+      // The decision word of an imported hang-over item (`… - prioritised`) stays behind.
+      text: withoutDecision(place.text),
       owners: place.owners,
       isTask: true,
       from: linkOf(map, args.itemId),
@@ -183,7 +185,7 @@ export function deprioritiseItem(doc: Y.Doc, args: { itemId: string }): void {
     const parents = new Set([...placed.values()].map((p) => p.effectiveParent))
     for (const copyId of linkedCopies(doc, args.itemId, section)) {
       const copy = placed.get(copyId)
-      if (copy && copy.text === place.text && !parents.has(copyId)) {
+      if (copy && copy.text === withoutDecision(place.text) && !parents.has(copyId)) {
         itemsMap(doc).delete(copyId)
       }
     }

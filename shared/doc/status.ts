@@ -51,3 +51,20 @@ export function isKnownStatus(value: unknown): value is ItemStatus {
     Object.values(BY_ROLE).some((list) => (list as readonly string[]).includes(value))
   )
 }
+
+/** A hang-over decision word at the end of an item's text (`… prioritised`, `… - deprioritise`). */
+const DECISION = /(?:^|[\s.,;:(-])((?:re-?)?prioriti[sz]ed?|de-?prioriti[sz]ed?)\)?\.?$/i
+
+/** The hang-over decision a text ends with, as teams write it in the comment. */
+export function decisionOf(text: string): HangoverStatus | undefined {
+  const m = DECISION.exec(text)
+  if (!m?.[1]) return undefined
+  return /^de/i.test(m[1]) ? 'deprioritised' : 'reprioritised'
+}
+
+/** The text without a trailing decision word and its separator (`Foo - prioritised` → `Foo`). */
+export function withoutDecision(text: string): string {
+  const m = DECISION.exec(text)
+  if (!m?.[1]) return text
+  return text.slice(0, m.index).replace(/\s*[-–:]?\s*$/, '')
+}

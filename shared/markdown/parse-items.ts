@@ -1,10 +1,9 @@
 import type { List, ListItem, Nodes } from 'mdast'
-import type { ItemStatus } from '../doc/status'
+import { decisionOf, type ItemStatus } from '../doc/status'
 import type { ListRole } from '../template'
 import { sliceOf } from './parse'
 import {
   CHECKED_STATUS,
-  decisionOf,
   handlesIn,
   takeLeadingGlyph,
   takeOwners,

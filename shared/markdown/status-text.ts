@@ -1,5 +1,5 @@
 import { DEFAULT_LEGEND, type ListRole } from '../template'
-import type { ItemStatus } from '../doc/status'
+import { decisionOf, withoutDecision, type ItemStatus } from '../doc/status'
 
 /**
  * Statuses written in item text: a glyph at the start or end (`✅ text`, `text ✅`), a task box,
@@ -93,15 +93,6 @@ export function glyphOf(status: ItemStatus, role: ListRole, legend: Legend): str
   return legend[status]
 }
 
-const DECISION = /(?:^|[\s.,;:(-])((?:re-?)?prioriti[sz]ed?|de-?prioriti[sz]ed?)\)?\.?$/i
-
-/** A hang-over decision word at the end of the text (`… prioritised`, `… - deprioritise`). */
-export function decisionOf(text: string): ItemStatus | undefined {
-  const m = DECISION.exec(text)
-  if (!m?.[1]) return undefined
-  return /^de/i.test(m[1]) ? 'deprioritised' : 'reprioritised'
-}
-
 /**
  * Hang-over text with its decision: kept as written when the text already ends with a word for
  * the status, otherwise a stale word is replaced and the status word appended.
@@ -111,11 +102,7 @@ export function withDecision(text: string, status: ItemStatus): string {
   if (current === status) return text
   const word =
     status === 'reprioritised' ? 'prioritised' : status === 'deprioritised' ? 'deprioritised' : ''
-  let base = text
-  if (current) {
-    const m = DECISION.exec(text)
-    base = text.slice(0, m ? m.index : text.length).replace(/\s*[-–:]?\s*$/, '')
-  }
+  const base = withoutDecision(text)
   if (!word) return base
   if (base === '') return word
   return base.endsWith('.') ? `${base} ${word}` : `${base} - ${word}`

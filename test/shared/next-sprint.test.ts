@@ -194,6 +194,32 @@ describe('re-prioritise and deprioritise', () => {
     ])
   })
 
+  it('leaves a decision word written in the comment behind in the copy', () => {
+    const { doc, hang } = started()
+    const [a = '', b = ''] = hang
+    setItemText(doc, { itemId: a, text: 'Replay DLQ from March. prioritised' })
+    setItemText(doc, { itemId: b, text: 'Rate limiter config - Re-prioritized' })
+    const copies = [reprioritiseItem(doc, { itemId: a }), reprioritiseItem(doc, { itemId: b })]
+    let team = readSprint(doc).teams[0]
+    expect(section(team, 'high').items.map((i) => [i.id, i.text])).toEqual([
+      [copies[0], 'Replay DLQ from March.'],
+      [copies[1], 'Rate limiter config'],
+    ])
+    // The hang-over item keeps its words as written, and the comment shows them unchanged.
+    expect(section(team, 'hangover').items.map((i) => i.text)).toEqual([
+      'Replay DLQ from March. prioritised',
+      'Rate limiter config - Re-prioritized',
+    ])
+    expect(exportTeam(doc, team?.id ?? '')).toContain('- Replay DLQ from March. prioritised @tom\n')
+    // The copy still counts as untouched: deprioritising takes it back out.
+    deprioritiseItem(doc, { itemId: a })
+    team = readSprint(doc).teams[0]
+    expect(section(team, 'high').items.map((i) => i.id)).toEqual([copies[1]])
+    expect(exportTeam(doc, team?.id ?? '')).toContain(
+      '- Replay DLQ from March. deprioritised @tom\n',
+    )
+  })
+
   it('is one undo step', () => {
     const { doc, hang } = started()
     const undo = createUndoManager(doc)
