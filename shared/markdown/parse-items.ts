@@ -1,5 +1,5 @@
 import type { List, ListItem, Nodes } from 'mdast'
-import { decisionOf, type ItemStatus } from '../doc/status'
+import { decisionOf, withoutDecision, type ItemStatus } from '../doc/status'
 import type { ListRole } from '../template'
 import { sliceOf } from './parse'
 import {
@@ -8,6 +8,7 @@ import {
   takeLeadingGlyph,
   takeOwners,
   takeTrailingGlyph,
+  withDecision,
   type Legend,
 } from './status-text'
 
@@ -72,12 +73,20 @@ export function parseListItem(li: ListItem, ctx: ItemContext): ParsedItem {
   const own = takeOwners(lead.text)
   const trail = takeTrailingGlyph(own.text, ctx.role, ctx.legend)
   let status = lead.status ?? trail.status
-  if (ctx.role === 'hangover') status = decisionOf(trail.text) ?? status
+  let text = trail.text
+  const decision = ctx.role === 'hangover' ? decisionOf(text) : undefined
+  if (decision) {
+    status = decision
+    // The decision word leaves the text (the Re-prioritise / Deprioritise buttons show it) when
+    // the exporter writes it back byte for byte; another spelling stays as written.
+    const base = withoutDecision(text)
+    if (base !== '' && withDecision(base, decision) === text) text = base
+  }
   if (isTask && status === undefined) {
     status = li.checked ? CHECKED_STATUS[ctx.role] : ctx.role === 'plain' ? 'unchecked' : undefined
   }
   return {
-    text: trail.text,
+    text,
     owners: own.owners,
     ...(status !== undefined ? { status } : {}),
     isTask,

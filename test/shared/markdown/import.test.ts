@@ -92,7 +92,14 @@ describe('what the importer understands', () => {
     expect(statuses(retro)).toEqual(['done', 'done', 'partly', 'dropped'])
     expect(retro[0]?.text).toBe('Move the event deduplication step behind a feature flag')
     expect(retro[0]?.owners).toEqual(['ana-lopez'])
-    expect(statuses(section(team, 'hangover').items)).toEqual(['reprioritised', 'deprioritised'])
+    const hang = section(team, 'hangover').items
+    expect(statuses(hang)).toEqual(['reprioritised', 'deprioritised'])
+    // The decision word leaves the text when the export writes it back the same; `deprioritise`
+    // (not the word Sprintpad writes) stays as written.
+    expect(hang.map((i) => i.text)).toEqual([
+      'Replay the dead letter queue from March.',
+      'Collect broker latency for node producers. deprioritise',
+    ])
     const okr = section(team, 'okr').items
     expect(statuses(okr)).toEqual(['green', 'yellow', 'red'])
     // A trailing @handle is an owner: stored apart, written back at the end.
@@ -114,6 +121,10 @@ describe('what the importer understands', () => {
       'Grouping of exceptions by fingerprint @maya-k - close, will ship next week',
     )
     expect(retro.items[1]?.owners).toEqual(['maya-k'])
+    expect(section(team, 'hangover').items.map((i) => [i.text, i.status])).toEqual([
+      ['Grouping of exceptions by fingerprint', 'reprioritised'],
+      ['Assign to groups', 'deprioritised'],
+    ])
   })
 
   it('03: text before the heading, <details>, items grouped under @handle bullets', () => {
