@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ERROR_MS, INFO_MS, RESUME_MS, ToastStore } from '../../renderer/src/app/toast-store'
+import { importedMessage } from '../../renderer/src/app/toast'
 
 const messages = (s: ToastStore): string[] => s.store.getSnapshot().map((t) => t.message)
 
@@ -111,5 +112,15 @@ describe('ToastStore', () => {
     s.show({ message: 'Could not open the file', isError: true })
     s.clearErrors()
     expect(messages(s)).toEqual(['Deleted A'])
+  })
+})
+
+describe('the message after an import', () => {
+  it('counts warnings in words and lists them', () => {
+    expect(importedMessage('Comment imported', [])).toBe('Comment imported')
+    expect(importedMessage('Issue imported', ['kept "Tasks"'])).toBe(
+      'Imported with a warning: kept "Tasks"',
+    )
+    expect(importedMessage('Issue imported', ['a', 'b'])).toBe('Imported with 2 warnings: a; b')
   })
 })

@@ -13,7 +13,7 @@ import { importComment, importTarget } from '../../../shared/markdown'
 import { useSprint } from '../editor/sprint-context'
 import { useTeamIds } from '../editor/useDoc'
 import { pickMarkdownFile } from '../app/native'
-import { useToast } from '../app/toast'
+import { importedMessage, useToast } from '../app/toast'
 import { undoLastStepAction } from '../editor/undo-toast'
 import { TeamOption } from './TeamOption'
 
@@ -96,9 +96,7 @@ export function ImportDialog({ defaultTeamId, initialText, onClose, onImported }
       onImported(result.teamId)
       toast.show(
         {
-          message: result.warnings.length
-            ? `Imported with ${result.warnings.length} warning(s): ${result.warnings.join('; ')}`
-            : 'Comment imported',
+          message: importedMessage('Comment imported', result.warnings),
           action: undoLastStepAction(sprint, toast),
         },
         5000,

@@ -16,7 +16,7 @@ import { clearPendingNextSprint, peekPendingNextSprint } from '../app/pending'
 import { addDays, nextMonday } from '../app/dates'
 import { navigate } from '../app/route'
 import { pickSprintFile } from '../app/native'
-import { useToast } from '../app/toast'
+import { importedMessage, useToast } from '../app/toast'
 import { errorText } from '../platform/errors'
 import { useExtensions } from '../app/extensions'
 import { NewSprintDialog, type NewSprintValues } from './NewSprintDialog'
@@ -88,7 +88,7 @@ export function HomeScreen({ registry, storage }: Props) {
       })
       if (warnings.length > 0)
         toast.show({
-          message: `Imported with ${warnings.length} warning(s): ${warnings.join('; ')}`,
+          message: importedMessage('Issue imported', warnings),
         })
       open(entry)
     } else open(await createNewSprint(registry, args))
