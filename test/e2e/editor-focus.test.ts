@@ -1,6 +1,15 @@
 import { describe, expect } from 'vitest'
 import type { Page } from 'playwright-core'
-import { addTeam, createSprint, itemOutline, itemTexts, section, team, it } from './editor-helpers'
+import {
+  addTeam,
+  createSprint,
+  itemOutline,
+  itemTexts,
+  screenshot,
+  section,
+  team,
+  it,
+} from './editor-helpers'
 
 /** What has the keyboard focus: an item's text, or a control's accessible label or text. */
 function focused(p: Page): Promise<string> {
@@ -140,6 +149,70 @@ describe("an item's controls say which item they are for", () => {
     // Typing changes the description with the text, with no re-render of the controls.
     await page.keyboard.type(' fast')
     await expect.poll(() => described('Add owner')).toEqual(['Ship login', 'Fix search fast'])
+    expect(errors).toEqual([])
+  })
+})
+
+describe('Move to…', () => {
+  it('moves an item with its nested items to another team by keyboard, undoably', async ({
+    page,
+    errors,
+  }) => {
+    await createSprint(page)
+    const web = await addTeam(page, 'Web')
+    const data = await addTeam(page, 'Data')
+    const high = section(web, 'High priority')
+    await high.getByRole('button', { name: /^Add item/ }).click()
+    await page.keyboard.type('Alpha')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Alpha child')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Shift+Tab')
+    await page.keyboard.type('Beta')
+    await expect.poll(() => itemOutline(high)).toEqual(['Alpha', '  Alpha child', 'Beta'])
+
+    await high.locator('textarea[data-item-id]').first().click()
+    await page.keyboard.press('Control+Shift+M')
+    const dialog = page.getByRole('dialog', { name: 'Move “Alpha”' })
+    const to = dialog.getByLabel('To')
+    await expect.poll(() => to.evaluate((el) => el === document.activeElement)).toBe(true)
+    // Every list section of every team, grouped by team; where the item is now is marked.
+    const groups = await to.evaluate((el) =>
+      [...el.querySelectorAll('optgroup')].map((g) => [
+        g.label,
+        [...g.querySelectorAll('option')].map((o) => o.textContent),
+      ]),
+    )
+    expect(groups.map(([team]) => team)).toEqual(['Global Sprint Planning', 'Web', 'Data'])
+    expect(groups[1]?.[1]).toContain('Web › High priority (where it is)')
+    expect(await dialog.getByRole('button', { name: 'Move' }).isDisabled()).toBe(true)
+    const lowOfData = await to.evaluate(
+      (el) =>
+        [...el.querySelectorAll<HTMLOptionElement>('optgroup[label="Data"] option')].find((o) =>
+          o.text.startsWith('Data › Low priority'),
+        )?.value ?? '',
+    )
+    await to.selectOption(lowOfData)
+    await screenshot(page, 'move-dialog')
+    await dialog.getByRole('button', { name: 'Move' }).click()
+    await dialog.waitFor({ state: 'detached' })
+
+    const low = section(data, 'Low priority / side quests')
+    await expect.poll(() => itemOutline(low)).toEqual(['Alpha', '  Alpha child'])
+    expect(await itemOutline(high)).toEqual(['Beta'])
+    await expect.poll(() => focused(page)).toBe('item:Alpha')
+    // One undo step puts it back where it was.
+    await page.keyboard.press('Control+Z')
+    await expect.poll(() => itemOutline(high)).toEqual(['Alpha', '  Alpha child', 'Beta'])
+    expect(await itemOutline(low)).toEqual([])
+
+    // The drag handle opens it too; Escape moves nothing and gives the focus back to the item.
+    await high.locator('.drag-handle').last().click()
+    await page.getByRole('dialog', { name: 'Move “Beta”' }).waitFor()
+    await page.keyboard.press('Escape')
+    await expect.poll(() => focused(page)).toBe('item:Beta')
+    expect(await itemOutline(high)).toEqual(['Alpha', '  Alpha child', 'Beta'])
     expect(errors).toEqual([])
   })
 })

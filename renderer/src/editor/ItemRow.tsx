@@ -11,6 +11,7 @@ import { OwnerChips } from './OwnerChips'
 import { handleItemKey } from './item-keys'
 import { focusItem, itemTextDomId, neighbourItem } from './focus'
 import { ITEM_MIME, dropItem } from './drag'
+import { requestMoveDialog } from './move-request'
 import { itemNoun } from './status-labels'
 import { useExtensions } from '../app/extensions'
 
@@ -68,7 +69,8 @@ export const ItemRow = memo(function ItemRow({ itemId, teamId, section, role, de
           className="drag-handle"
           draggable
           aria-hidden="true"
-          title="Drag to move (or Alt+↑/↓, Alt+Shift+↑/↓ to another section, Tab, Shift+Tab)"
+          title="Drag to move, or click: Move to… (Ctrl/Cmd+Shift+M; Alt+↑/↓ in the list)"
+          onClick={() => requestMoveDialog(itemId)}
           onDragStart={(e) => {
             e.dataTransfer.setData(ITEM_MIME, itemId)
             e.dataTransfer.effectAllowed = 'move'

@@ -22,6 +22,8 @@ import { RestoreBackupDialog } from '../platform/RestoreBackupDialog'
 import type { ExportCommand } from '../export/ExportPanel'
 import { ANNOUNCER_ID } from './announce'
 import { ShortcutsDialog } from './ShortcutsDialog'
+import { MoveItemDialog } from './MoveItemDialog'
+import { onMoveDialogRequest } from './move-request'
 import { SectionsDialog } from './SectionsDialog'
 
 /** Whether a key typed here is text (so `?` types a question mark rather than opening help). */
@@ -79,6 +81,8 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
   const [isRestoreOpen, setRestoreOpen] = useState(false)
   const [isHelpOpen, setHelpOpen] = useState(false)
   const [isSectionsOpen, setSectionsOpen] = useState(false)
+  const [movingItem, setMovingItem] = useState<string | undefined>()
+  useEffect(() => onMoveDialogRequest(setMovingItem), [])
   const toast = useToast()
   useRegistrySync(sprint, props.registry)
   useBackupSnapshots(sprint.doc, sprint.id, (err) =>
@@ -230,6 +234,9 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
       <HandlesDatalist />
       <div id={ANNOUNCER_ID} className="visually-hidden" role="status" aria-live="polite" />
       {isHelpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
+      {movingItem && (
+        <MoveItemDialog itemId={movingItem} onClose={() => setMovingItem(undefined)} />
+      )}
       {isSectionsOpen && <SectionsDialog onClose={() => setSectionsOpen(false)} />}
       {isRestoreOpen && (
         <RestoreBackupDialog

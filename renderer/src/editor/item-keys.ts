@@ -16,12 +16,13 @@ import { focusItem, neighbourItem } from './focus'
 import { nextStatus } from './status-labels'
 import { moveToNeighbourSection } from './move-section'
 import { announce } from './announce'
+import { requestMoveDialog } from './move-request'
 
 /**
  * The editing keys of an item (Linear-like): Enter splits/adds the next item, Backspace on an empty
  * item removes it, Tab / Shift+Tab nest and un-nest, Alt+Up/Down reorder, Alt+Shift+Up/Down move
  * to the end of the previous / next section, Up/Down at the text's edge move between items,
- * Ctrl/Cmd+Enter cycles the status. Tab nests, so Escape then Tab (or Shift+Tab) leaves the
+ * Ctrl/Cmd+Enter cycles the status, Ctrl/Cmd+Shift+M opens "Move to…". Tab nests, so Escape then Tab (or Shift+Tab) leaves the
  * item for the next (previous) control, as in code editors. Returns true when it handled the key.
  */
 export function handleItemKey(
@@ -50,6 +51,10 @@ export function handleItemKey(
     e.key === 'Enter' || e.key === 'Tab' || (e.altKey && e.key.startsWith('Arrow'))
   // A new item, a nesting or a move is its own undo step, apart from the typing around it.
   if (isStructural) sprint.checkpoint()
+  if (isMod && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'm') {
+    requestMoveDialog(item.id)
+    return true
+  }
   if (e.key === 'Enter' && isMod) {
     setItemStatus(doc, { itemId: item.id, status: nextStatus(item.role, item.status) })
     return true

@@ -16,6 +16,7 @@ export const SHORTCUTS: { title: string; list: Shortcut[] }[] = [
       { keys: ['Esc', 'Tab'], does: 'Leave the item for the next control (Shift+Tab: previous)' },
       { keys: ['Alt', '↑ / ↓'], does: 'Move up or down in its list' },
       { keys: ['Alt', 'Shift', '↑ / ↓'], does: 'Move to the previous or next section' },
+      { keys: ['Ctrl/Cmd', 'Shift', 'M'], does: 'Move to another team or section…' },
       { keys: ['↑ / ↓'], does: 'Go to the previous or next item (at the start or end)' },
       { keys: ['Ctrl/Cmd', 'Enter'], does: 'Next status' },
     ],
