@@ -1,13 +1,13 @@
 import * as Y from 'yjs'
 import type { ListRole } from '../template'
 import { ITEM, META, TEAM, getItemMap, getTeamMap, itemsMap, metaMap } from './schema'
-import { IMPORT_ORIGIN } from './origin'
+import { IMPORT_ORIGIN, TIDY_ORIGIN } from './origin'
 import { change } from './transact'
 import { readSprint } from './read'
 import { createSprint } from './sprint-mutations'
 import { addTeamIn } from './team-mutations'
 import { addItemIn } from './item-mutations'
-import { childrenIndex, placeItems, readRawItems, rootKey } from './read-items'
+import { childrenIndex, placeItems, readRawItems, rootKey, type PlacedItem } from './read-items'
 import type { ItemView, SectionView, SupportHero, TeamView } from './types'
 import { newId } from './ids'
 import { withoutDecision } from './status'
@@ -190,6 +190,59 @@ export function deprioritiseItem(doc: Y.Doc, args: { itemId: string }): void {
       }
     }
   })
+}
+
+/**
+ * Two people who re-prioritise the same hang-over item at the same moment (or one of them
+ * offline) each add a copy to High priority. This keeps one: where one original has several
+ * copies at the top of the team's priority list and **every** one of them is still untouched (the
+ * original's text without its decision word, its owners, no nested items, not checked), all but
+ * the one with the smallest id are removed. As soon as anyone has changed a copy, nothing is
+ * removed: two visible copies are better than lost writing. Deterministic, so every peer that
+ * tidies the same state removes the same copies, and two peers never remove both. One
+ * {@link TIDY_ORIGIN} transaction (never undone); returns how many copies were removed.
+ */
+export function mergeConcurrentCopies(doc: Y.Doc): number {
+  const placed = placeItems(readRawItems(doc, []), [])
+  const groups = new Map<string, PlacedItem[]>()
+  for (const p of placed.values()) {
+    if (!p.from || p.effectiveParent !== '') continue
+    const key = JSON.stringify([p.effectiveTeam, p.effectiveSection, p.from])
+    const group = groups.get(key)
+    if (group) group.push(p)
+    else groups.set(key, [p])
+  }
+  const candidates = [...groups.values()].filter((g) => g.length > 1)
+  if (candidates.length === 0) return 0
+  const parents = new Set([...placed.values()].map((p) => p.effectiveParent))
+  const teams = new Map(readSprint(doc).teams.map((t) => [t.id, t]))
+  const doomed: string[] = []
+  for (const copies of candidates) {
+    const first = copies[0] as PlacedItem
+    const team = teams.get(first.effectiveTeam)
+    if (!team || sectionsWithRole(team, 'plain')[0]?.key !== first.effectiveSection) continue
+    const hangover = new Set(sectionsWithRole(team, 'hangover').map((s) => s.key))
+    const original = [...placed.values()].find(
+      (p) =>
+        p.effectiveTeam === first.effectiveTeam &&
+        hangover.has(p.effectiveSection) &&
+        (p.from || p.id) === first.from,
+    )
+    if (!original) continue
+    const isUntouched = (c: PlacedItem): boolean =>
+      c.text === withoutDecision(original.text) &&
+      !parents.has(c.id) &&
+      c.status !== 'checked' &&
+      c.owners.length === original.owners.length &&
+      c.owners.every((o, i) => o === original.owners[i])
+    if (!copies.every(isUntouched)) continue
+    const ids = copies.map((c) => c.id).sort()
+    doomed.push(...ids.slice(1))
+  }
+  if (doomed.length > 0) {
+    change(doc, () => doomed.forEach((id) => itemsMap(doc).delete(id)), TIDY_ORIGIN)
+  }
+  return doomed.length
 }
 
 /**

@@ -9,4 +9,8 @@ export const IMPORT_ORIGIN = Object.freeze({ name: 'sprintpad:import' })
 /** Schema migrations: never undoable. */
 export const MIGRATION_ORIGIN = Object.freeze({ name: 'sprintpad:migration' })
 
-export type Origin = typeof LOCAL_ORIGIN | typeof IMPORT_ORIGIN | typeof MIGRATION_ORIGIN
+/** Tidying what concurrent edits left (duplicate re-prioritised copies): never undoable. */
+export const TIDY_ORIGIN = Object.freeze({ name: 'sprintpad:tidy' })
+
+export type Origin =
+  typeof LOCAL_ORIGIN | typeof IMPORT_ORIGIN | typeof MIGRATION_ORIGIN | typeof TIDY_ORIGIN

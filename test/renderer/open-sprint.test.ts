@@ -9,6 +9,7 @@ import {
   setItemText,
   setItemStatus,
 } from '../../shared/doc'
+import { reprioritiseItem, startNextSprint } from '../../shared/doc/next-sprint'
 import { OpenSprint, sprintDbName } from '../../renderer/src/store/open-sprint'
 import { sectionKey } from '../../renderer/src/store/structure-index'
 
@@ -78,6 +79,36 @@ describe('OpenSprint', () => {
     // Unchanged lists keep their identity, so React skips their rendering.
     expect(s.structure.childIds(sectionKey(team, 'high'))).toBe(list)
     expect(s.structure.childIds(a)).toHaveLength(1)
+    await s.close()
+  })
+
+  it('tidies the duplicate copies two people re-prioritising at once made, after theirs arrive', async () => {
+    const prev = new Y.Doc()
+    createSprint(prev, { id: 'p', title: 'P', startDate: '2024-07-01', endDate: '2024-07-12' })
+    const teamId = addTeam(prev, { name: 'Pipeline' })
+    addItem(prev, { teamId, section: 'high', text: 'Replay the DLQ' })
+    const s = await OpenSprint.open('s-tidy', { tidyDelayMs: 20 })
+    startNextSprint(prev, s.doc, { title: 'N', startDate: '2024-07-15', endDate: '2024-07-26' })
+    s.undo.clear()
+    const high = (): string[] =>
+      readSprint(s.doc)
+        .teams[0]?.sections.find((x) => x.key === 'high')
+        ?.items.map((i) => i.id) ?? []
+    const hang =
+      readSprint(s.doc).teams[0]?.sections.find((x) => x.key === 'hangover')?.items[0]?.id ?? ''
+    // A colleague with the same sprint re-prioritises the same item at the same moment.
+    const remote = new Y.Doc()
+    Y.applyUpdate(remote, Y.encodeStateAsUpdate(s.doc))
+    const mine = reprioritiseItem(s.doc, { itemId: hang }) ?? ''
+    const theirs = reprioritiseItem(remote, { itemId: hang }) ?? ''
+    // My own change alone tidies nothing (and there is nothing to tidy).
+    await new Promise((r) => setTimeout(r, 60))
+    expect(high()).toEqual([mine])
+    Y.applyUpdate(s.doc, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(s.doc)), 'remote')
+    expect(high()).toHaveLength(2)
+    await expect.poll(high).toEqual([mine, theirs].sort().slice(0, 1))
+    // The tidy is not an undo step of mine: the only one is my re-prioritising.
+    expect(s.undo.undoStack).toHaveLength(1)
     await s.close()
   })
 })

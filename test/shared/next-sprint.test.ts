@@ -11,8 +11,11 @@ import {
   setItemStatus,
   setItemText,
   setMembers,
+  setOwners,
   setSupportHeroes,
+  ITEM,
   TEAM,
+  getItemMap,
   getTeamMap,
   type SectionView,
   type TeamView,
@@ -20,6 +23,7 @@ import {
 import {
   copySprint,
   deprioritiseItem,
+  mergeConcurrentCopies,
   reprioritiseItem,
   startNextSprint,
   suggestSupportHero,
@@ -274,14 +278,113 @@ describe('concurrent decisions on hang-over items', () => {
       else deprioritiseItem(b.doc, { itemId: hang[0] ?? '' })
       reprioritiseItem(b.doc, { itemId: hang[1] ?? '' })
       net.settle()
+      expectConverged(net, seed)
+      // Each peer tidies on its own (as the app does once the other's items arrive).
+      for (const p of prng.bool(gen) ? [a, b] : [b, a]) mergeConcurrentCopies(p.doc)
+      net.settle()
       const view = expectConverged(net, seed)
       const team = view.teams[0]
-      // Nothing is lost: each re-prioritised item reaches High priority at least once.
+      // Nothing is lost and nothing doubled: each re-prioritised item is in High priority once.
       const high = section(team, 'high').items.map((i) => i.text)
-      expect(high, `seed ${seed}`).toContain('Rate limiter config')
-      expect(high.filter((t) => t === 'Replay DLQ').length, `seed ${seed}`).toBeGreaterThanOrEqual(
-        1,
-      )
+      expect(
+        high.filter((t) => t === 'Rate limiter config'),
+        `seed ${seed}`,
+      ).toHaveLength(1)
+      expect(
+        high.filter((t) => t === 'Replay DLQ'),
+        `seed ${seed}`,
+      ).toHaveLength(1)
     }
+  })
+
+  it('keeps one of two untouched copies, the same one on both peers', () => {
+    const net = new Network(2, prng.create(7))
+    const [a, b] = net.peers
+    if (!a || !b) throw new Error('no peers')
+    startNextSprint(previousSprint().doc, a.doc, {
+      id: 'n',
+      title: 'n',
+      startDate: '2024-07-15',
+      endDate: '2024-07-26',
+    })
+    net.settle()
+    const hang = section(readSprint(a.doc).teams[0], 'hangover').items.map((i) => i.id)
+    net.disconnect(b)
+    const copies = [
+      reprioritiseItem(a.doc, { itemId: hang[0] ?? '' }) ?? '',
+      reprioritiseItem(b.doc, { itemId: hang[0] ?? '' }) ?? '',
+    ].sort()
+    net.settle()
+    expect(section(readSprint(a.doc).teams[0], 'high').items.map((i) => i.id)).toHaveLength(2)
+    expect(mergeConcurrentCopies(a.doc)).toBe(1)
+    expect(mergeConcurrentCopies(b.doc)).toBe(1)
+    expect(mergeConcurrentCopies(a.doc)).toBe(0)
+    net.settle()
+    const view = expectConverged(net, 7)
+    expect(section(view.teams[0], 'high').items.map((i) => i.id)).toEqual([copies[0]])
+    // The hang-over item stays re-prioritised, and the tidy is nobody's undo step.
+    expect(section(view.teams[0], 'hangover').items[0]?.status).toBe('reprioritised')
+  })
+
+  it('removes nothing once someone changed a copy: two copies beat lost writing', () => {
+    const build = () => {
+      const net = new Network(2, prng.create(3))
+      const [a, b] = net.peers
+      if (!a || !b) throw new Error('no peers')
+      startNextSprint(previousSprint().doc, a.doc, {
+        id: 'n',
+        title: 'n',
+        startDate: '2024-07-15',
+        endDate: '2024-07-26',
+      })
+      net.settle()
+      const hang = section(readSprint(a.doc).teams[0], 'hangover').items.map((i) => i.id)
+      net.disconnect(b)
+      const mine = reprioritiseItem(a.doc, { itemId: hang[0] ?? '' }) ?? ''
+      const theirs = reprioritiseItem(b.doc, { itemId: hang[0] ?? '' }) ?? ''
+      return { net, a, b, mine, theirs }
+    }
+    const changes: ((doc: Y.Doc, id: string) => void)[] = [
+      (doc, itemId) => setItemText(doc, { itemId, text: 'Replay DLQ, both regions' }),
+      (doc, itemId) => setItemStatus(doc, { itemId, status: 'checked' }),
+      (doc, itemId) => setOwners(doc, { itemId, owners: ['tom', 'li'] }),
+      (doc, itemId) => {
+        addItem(doc, {
+          teamId: readSprint(doc).teams[0]?.id ?? '',
+          section: 'high',
+          parent: itemId,
+          text: 'step',
+        })
+      },
+    ]
+    for (const [i, edit] of changes.entries()) {
+      const { net, a, b, theirs } = build()
+      edit(b.doc, theirs)
+      net.settle()
+      expect(mergeConcurrentCopies(a.doc), `change ${i}`).toBe(0)
+      expect(mergeConcurrentCopies(b.doc), `change ${i}`).toBe(0)
+    }
+  })
+
+  it('leaves alone copies that are not in the priority list, and lists with one copy', () => {
+    const doc = new Y.Doc()
+    startNextSprint(previousSprint().doc, doc, {
+      title: 'n',
+      startDate: '2024-07-15',
+      endDate: '2024-07-26',
+    })
+    const hang = section(readSprint(doc).teams[0], 'hangover').items.map((i) => i.id)
+    const copy = reprioritiseItem(doc, { itemId: hang[0] ?? '' }) ?? ''
+    expect(mergeConcurrentCopies(doc)).toBe(0)
+    // Two identical copies of one original in Low priority were put there by hand: kept.
+    const team = readSprint(doc).teams[0]
+    for (let i = 0; i < 2; i++) {
+      const id = addItem(doc, { teamId: team?.id ?? '', section: 'low', text: 'Replay DLQ' })
+      getItemMap(doc, id)?.set(ITEM.from, section(team, 'hangover').items[0]?.from ?? '')
+    }
+    const before = Y.encodeStateVector(doc)
+    expect(mergeConcurrentCopies(doc)).toBe(0)
+    expect(Y.encodeStateVector(doc)).toEqual(before)
+    expect(section(readSprint(doc).teams[0], 'high').items.map((i) => i.id)).toEqual([copy])
   })
 })

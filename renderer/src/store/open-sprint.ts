@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
-import { createUndoManager, migrate } from '../../../shared/doc'
+import { createUndoManager, itemsMap, migrate } from '../../../shared/doc'
+import { mergeConcurrentCopies } from '../../../shared/doc/next-sprint'
 import { StructureIndex } from './structure-index'
 import type { ExternalStore } from './useY'
 
@@ -11,6 +12,13 @@ export function sprintDbName(sprintId: string): string {
 
 /** `saving`: an update is not yet committed to IndexedDB; `saved`: everything is on disk. */
 export type SaveState = 'loading' | 'saving' | 'saved' | 'error'
+
+/**
+ * How long after a colleague's change adds items the sprint tidies duplicate re-prioritised
+ * copies ({@link mergeConcurrentCopies}): time enough for their first keystrokes in a copy to
+ * arrive, since a copy anyone has written in is never removed.
+ */
+export const TIDY_DELAY_MS = 2000
 
 /** Something attached to an open sprint (a sync provider…), destroyed when the sprint closes. */
 export interface Attachment {
@@ -36,19 +44,24 @@ export class OpenSprint {
   private readonly attachments: Attachment[] = []
   private pendingWrites = 0
   private isClosed = false
+  private tidyTimer: ReturnType<typeof setTimeout> | undefined
 
-  private constructor(id: string) {
+  private constructor(
+    id: string,
+    private readonly tidyDelayMs: number,
+  ) {
     this.id = id
     this.doc = new Y.Doc()
     this.persistence = new IndexeddbPersistence(sprintDbName(id), this.doc)
     this.undo = createUndoManager(this.doc)
     this.structure = new StructureIndex(this.doc)
     this.doc.on('update', this.onUpdate)
+    this.doc.on('afterTransaction', this.onTransaction)
   }
 
   /** Opens a sprint's document and resolves once everything stored on this device is loaded. */
-  static async open(id: string): Promise<OpenSprint> {
-    const sprint = new OpenSprint(id)
+  static async open(id: string, opts: { tidyDelayMs?: number } = {}): Promise<OpenSprint> {
+    const sprint = new OpenSprint(id, opts.tidyDelayMs ?? TIDY_DELAY_MS)
     await sprint.persistence.whenSynced
     sprint.isSupported = migrate(sprint.doc)
     // Loading and migrating are not the user's edits.
@@ -91,6 +104,8 @@ export class OpenSprint {
     this.isClosed = true
     for (const a of this.attachments.splice(0)) a.destroy()
     this.doc.off('update', this.onUpdate)
+    this.doc.off('afterTransaction', this.onTransaction)
+    clearTimeout(this.tidyTimer)
     this.structure.destroy()
     this.undo.destroy()
     await this.persistence.destroy()
@@ -109,6 +124,16 @@ export class OpenSprint {
       tx.onerror = () => reject(tx.error ?? new Error('IndexedDB read failed'))
       tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'))
     })
+  }
+
+  /** Items added by someone else (or loaded from disk): tidy concurrent copies a bit later. */
+  private readonly onTransaction = (tr: Y.Transaction): void => {
+    const items: unknown = itemsMap(this.doc)
+    if (tr.local || ![...tr.changed.keys()].some((type) => type === items)) return
+    clearTimeout(this.tidyTimer)
+    this.tidyTimer = setTimeout(() => {
+      if (!this.isClosed && this.isSupported) mergeConcurrentCopies(this.doc)
+    }, this.tidyDelayMs)
   }
 
   private readonly onUpdate = (_update: Uint8Array, origin: unknown): void => {

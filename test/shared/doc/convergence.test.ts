@@ -25,6 +25,11 @@ import {
   type ItemView,
   type SprintView,
 } from '../../../shared/doc'
+import {
+  deprioritiseItem,
+  mergeConcurrentCopies,
+  reprioritiseItem,
+} from '../../../shared/doc/next-sprint'
 import { Network, expectConverged, idGen, seedSprint, type Peer } from '../../helpers/convergence'
 
 const SEEDS = Number(process.env.CONVERGENCE_SEEDS ?? 500)
@@ -154,6 +159,14 @@ function makeOps(ids: () => string, undo: Map<Y.Doc, Y.UndoManager>): Op[] {
       setSectionNotes(p.doc, { teamId, section, text: prng.word(gen, 0, 12) })
     },
     (p, gen) => setSprintMeta(p.doc, { title: prng.word(gen, 1, 10) }),
+    (p, gen, v) => {
+      // Hang-over decisions, and the tidy each peer runs when others' copies arrive.
+      const item = pickItem(gen, v)
+      const r = prng.uint32(gen, 0, 2)
+      if (r === 0 && item) reprioritiseItem(p.doc, { itemId: item.id })
+      else if (r === 1 && item) deprioritiseItem(p.doc, { itemId: item.id })
+      else mergeConcurrentCopies(p.doc)
+    },
     (p, gen) => {
       const um = undo.get(p.doc)
       if (!um) return
