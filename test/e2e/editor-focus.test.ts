@@ -216,3 +216,46 @@ describe('Move to…', () => {
     expect(errors).toEqual([])
   })
 })
+
+describe('toolbars', () => {
+  it('move the focus among their enabled buttons with the arrow keys, Home and End', async ({
+    page,
+    errors,
+  }) => {
+    const label = (): Promise<string> =>
+      page.evaluate(() => {
+        const el = document.activeElement
+        return el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? ''
+      })
+    // The sprints list.
+    await page.getByRole('button', { name: 'New sprint' }).focus()
+    await page.keyboard.press('Home')
+    expect(await label()).toBe('Sync settings…')
+    await page.keyboard.press('ArrowLeft')
+    expect(await label()).toBe('New sprint')
+    await page.keyboard.press('ArrowRight')
+    expect(await label()).toBe('Sync settings…')
+
+    // The sprint's toolbar.
+    await createSprint(page)
+    await page.getByRole('button', { name: 'Undo' }).focus()
+    await page.keyboard.press('ArrowRight')
+    expect(await label()).toBe('Redo')
+    await page.keyboard.press('End')
+    expect(await label()).toBe('Keyboard shortcuts')
+    await page.keyboard.press('ArrowRight')
+    expect(await label()).toBe('Undo')
+
+    // A team's actions skip the disabled ones (the first team cannot move up).
+    await addTeam(page, 'Web')
+    await addTeam(page, 'Data')
+    await page.getByRole('button', { name: 'Move Web down' }).focus()
+    await page.keyboard.press('ArrowRight')
+    expect(await label()).toBe('Remove Web')
+    await page.keyboard.press('ArrowRight')
+    expect(await label()).toBe('Move Web down')
+    await page.keyboard.press('ArrowLeft')
+    expect(await label()).toBe('Remove Web')
+    expect(errors).toEqual([])
+  })
+})

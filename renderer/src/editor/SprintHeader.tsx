@@ -4,6 +4,7 @@ import { useStore } from '../store/useY'
 import { useSprint } from './sprint-context'
 import { useMeta } from './useDoc'
 import type { ReactNode } from 'react'
+import { onToolbarKeyDown } from '../app/toolbar-keys'
 
 interface Props {
   storage: string
@@ -76,7 +77,7 @@ export function SprintHeader(props: Props) {
       <div className="header-extras" data-slot="header-extras">
         {props.headerExtras}
       </div>
-      <div className="toolbar" role="toolbar" aria-label="Sprint">
+      <div className="toolbar" role="toolbar" aria-label="Sprint" onKeyDown={onToolbarKeyDown}>
         <button
           type="button"
           aria-label="Undo"

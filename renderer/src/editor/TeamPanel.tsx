@@ -10,6 +10,7 @@ import { FieldNotes } from './FieldNotes'
 import { undoLastStepAction } from './undo-toast'
 import { useToast } from '../app/toast'
 import { useExtensions } from '../app/extensions'
+import { onToolbarKeyDown } from '../app/toolbar-keys'
 
 interface Props {
   teamId: string
@@ -68,7 +69,12 @@ export const TeamPanel = memo(function TeamPanel({ teamId, index, count }: Props
             onChange={(e) => renameTeam(doc, { teamId, name: e.target.value })}
           />
         </h2>
-        <div className="team-actions" role="toolbar" aria-label={`${name} actions`}>
+        <div
+          className="team-actions"
+          role="toolbar"
+          aria-label={`${name} actions`}
+          onKeyDown={onToolbarKeyDown}
+        >
           <button
             type="button"
             className="icon-button"

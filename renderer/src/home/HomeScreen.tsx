@@ -21,6 +21,7 @@ import { errorText } from '../platform/errors'
 import { useExtensions } from '../app/extensions'
 import { NewSprintDialog, type NewSprintValues } from './NewSprintDialog'
 import { SprintRow } from './SprintRow'
+import { onToolbarKeyDown } from '../app/toolbar-keys'
 
 type Dialog =
   { kind: 'new' } | { kind: 'import'; markdown?: string } | { kind: 'next'; from: SprintEntry }
@@ -114,7 +115,7 @@ export function HomeScreen({ registry, storage }: Props) {
           Sprintpad
         </h1>
         <span className="storage-state">{storage}</span>
-        <div className="toolbar" role="toolbar" aria-label="Sprints">
+        <div className="toolbar" role="toolbar" aria-label="Sprints" onKeyDown={onToolbarKeyDown}>
           {extensions.homeActions}
           <button
             type="button"
