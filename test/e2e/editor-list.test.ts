@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { describe, expect } from 'vitest'
 import type { Page } from 'playwright-core'
-import { addTeam, createSprint, itemTexts, section, team, it } from './editor-helpers'
+import { addTeam, createSprint, itemTexts, screenshot, section, team, it } from './editor-helpers'
 
 const COMMENTS = resolve(import.meta.dirname, '../../../shared/fixtures/comments')
 
@@ -120,6 +120,35 @@ describe('the sprints list', () => {
     const saved = await readFile((await file.path()) ?? '', 'utf8')
     expect(saved).toContain('# Team Pipeline')
     expect(saved).toContain('Replay the dead letter queue from March')
+    expect(errors).toEqual([])
+  })
+
+  it('reorders teams by dragging one onto another, undoably', async ({ page, errors }) => {
+    await createSprint(page)
+    for (const name of ['Alpha', 'Beta', 'Gamma']) await addTeam(page, name)
+    const names = () =>
+      page
+        .getByLabel('Team name')
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))
+    const drag = async (from: string, onto: string, shot?: string): Promise<void> => {
+      const handle = await team(page, from).locator('.team-drag').boundingBox()
+      const target = await team(page, onto).locator('.team-header').boundingBox()
+      if (!handle || !target) throw new Error('teams not visible')
+      await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2)
+      await page.mouse.down()
+      await page.mouse.move(target.x + 40, target.y + 10, { steps: 8 })
+      await page.mouse.move(target.x + 42, target.y + 12)
+      if (shot) await screenshot(page, shot)
+      await page.mouse.up()
+    }
+    // Dragged up, a team goes before the one it lands on; dragged down, after it.
+    await drag('Gamma', 'Alpha', 'team-drag')
+    await expect.poll(names).toEqual(['Gamma', 'Alpha', 'Beta'])
+    await drag('Gamma', 'Beta')
+    await expect.poll(names).toEqual(['Alpha', 'Beta', 'Gamma'])
+    expect(await page.locator('.team-drop').count()).toBe(0)
+    await page.keyboard.press('Control+z')
+    await expect.poll(names).toEqual(['Gamma', 'Alpha', 'Beta'])
     expect(errors).toEqual([])
   })
 

@@ -1,4 +1,4 @@
-import { Fragment, memo, useId } from 'react'
+import { Fragment, memo, useId, useState, type DragEvent } from 'react'
 import { moveTeam, removeTeam, renameTeam, setMembers, setOffDuring } from '../../../shared/doc'
 import { sectionKindOf, type TemplateSection } from '../../../shared/template'
 import { countRender } from '../app/render-count'
@@ -11,6 +11,10 @@ import { undoLastStepAction } from './undo-toast'
 import { useToast } from '../app/toast'
 import { useExtensions } from '../app/extensions'
 import { onToolbarKeyDown } from '../app/toolbar-keys'
+import { announce } from './announce'
+
+/** The drag payload type of a team (its id). */
+export const TEAM_MIME = 'application/x-sprintpad-team'
 
 interface Props {
   teamId: string
@@ -30,6 +34,25 @@ export const TeamPanel = memo(function TeamPanel({ teamId, index, count }: Props
   const nameId = useId()
   const membersId = useId()
   const name = team.name || 'Unnamed team'
+  const [isDropTarget, setDropTarget] = useState(false)
+
+  // Another team dragged here takes this team's place (before it when coming from below).
+  const onDragOver = (e: DragEvent<HTMLElement>): void => {
+    if (!e.dataTransfer.types.includes(TEAM_MIME)) return
+    e.preventDefault()
+    e.dataTransfer.dropEffect = 'move'
+    setDropTarget(true)
+  }
+  const onDrop = (e: DragEvent<HTMLElement>): void => {
+    setDropTarget(false)
+    const dragged = e.dataTransfer.getData(TEAM_MIME)
+    if (!dragged) return
+    e.preventDefault()
+    if (dragged === teamId) return
+    sprint.checkpoint()
+    moveTeam(doc, { teamId: dragged, index })
+    announce(`Moved to position ${index + 1} of ${count}`)
+  }
 
   const field = (def: TemplateSection) =>
     def.field === 'offDuring' ? (
@@ -54,7 +77,16 @@ export const TeamPanel = memo(function TeamPanel({ teamId, index, count }: Props
     )
 
   return (
-    <article className="team-panel" aria-label={`Team ${name}`} data-team-id={teamId}>
+    <article
+      className={`team-panel${isDropTarget ? ' team-drop' : ''}`}
+      aria-label={`Team ${name}`}
+      data-team-id={teamId}
+      onDragOver={onDragOver}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropTarget(false)
+      }}
+      onDrop={onDrop}
+    >
       <header className="team-header">
         <h2 className="team-title">
           <span className="team-prefix" aria-hidden="true">
@@ -75,6 +107,18 @@ export const TeamPanel = memo(function TeamPanel({ teamId, index, count }: Props
           aria-label={`${name} actions`}
           onKeyDown={onToolbarKeyDown}
         >
+          <span
+            className="drag-handle team-drag"
+            draggable
+            aria-hidden="true"
+            title="Drag onto another team to reorder (or ↑ / ↓)"
+            onDragStart={(e) => {
+              e.dataTransfer.setData(TEAM_MIME, teamId)
+              e.dataTransfer.effectAllowed = 'move'
+            }}
+          >
+            ⠿
+          </span>
           <button
             type="button"
             className="icon-button"
