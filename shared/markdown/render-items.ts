@@ -53,7 +53,9 @@ function renderItem(
   const raw = ctx.role === 'hangover' ? withDecision(item.text, item.status) : item.text
   const text = safeInline(raw)
   const isChecked = item.status === CHECKED_STATUS[ctx.role]
-  const glyph = item.isTask && isChecked ? undefined : glyphOf(item.status, ctx.role, ctx.legend)
+  // A plain item ticked done is a task from then on, however it was ticked (box or Ctrl+Enter).
+  const isTask = item.isTask || (ctx.role === 'plain' && isChecked)
+  const glyph = isTask && isChecked ? undefined : glyphOf(item.status, ctx.role, ctx.legend)
   const owners = ownersToAppend(text, item.owners).map((o) => `@${o}`)
   const textLines = text.split('\n')
   const last = textLines.length - 1
@@ -62,7 +64,7 @@ function renderItem(
     .filter((p): p is string => p !== undefined && p !== '')
     .join(' ')
   // A box needs text after it, or it reads back as the literal text `[ ]`.
-  const box = item.isTask && head !== '' ? (isChecked ? '[x] ' : '[ ] ') : ''
+  const box = isTask && head !== '' ? (isChecked ? '[x] ' : '[ ] ') : ''
   // A bare `-` right under its parent's text would underline it (a setext heading): use `*`.
   const marker = head === '' && isFirstNested ? '*' : bullet
   const pad = indent + ' '.repeat(marker.length + 1)

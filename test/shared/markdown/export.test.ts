@@ -104,6 +104,19 @@ describe('exportTeam of a filled-in team', () => {
     expect(exportTeam(doc, teamId, { legend: true })).toBe(golden)
   })
 
+  it('writes a ticked item as a done task, however it was ticked', () => {
+    const doc = newSprint()
+    const teamId = addTeam(doc, { name: 'Web' })
+    // Ctrl+Enter sets the status alone; the checkbox also makes it a task.
+    addItem(doc, { teamId, section: 'high', text: 'Ticked with Ctrl+Enter', status: 'checked' })
+    addItem(doc, { teamId, section: 'high', text: 'Not ticked' })
+    const out = exportTeam(doc, teamId)
+    expect(out).toContain('- [x] Ticked with Ctrl+Enter\n- Not ticked\n')
+    // A retro item marked done keeps its glyph: retro items are not tasks.
+    addItem(doc, { teamId, section: 'retro', text: 'Done last time', status: 'done' })
+    expect(exportTeam(doc, teamId)).toContain('- ✅ Done last time\n')
+  })
+
   it('leaves the legend out by default', () => {
     const { doc, teamId } = filledDoc()
     expect(exportTeam(doc, teamId)).not.toContain('✅ done')
