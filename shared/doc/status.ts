@@ -52,19 +52,25 @@ export function isKnownStatus(value: unknown): value is ItemStatus {
   )
 }
 
-/** A hang-over decision word at the end of an item's text (`… prioritised`, `… - deprioritise`). */
-const DECISION = /(?:^|[\s.,;:(-])((?:re-?)?prioriti[sz]ed?|de-?prioriti[sz]ed?)\)?\.?$/i
+/**
+ * A hang-over decision word closing an item's text, set off the way people write it and the
+ * exporter writes it: after a full stop, comma, semicolon or colon (`… March. prioritised`), after
+ * a dash (`… - deprioritised`), or in brackets (`… (prioritised)`). A word that is simply part of
+ * the sentence (`Decide whether to deprioritise`) is not a decision.
+ */
+const DECISION =
+  /(?:(?<=[.,;:])\s*|\s+[-–]{1,2}\s*|\s*\()((?:re-?)?prioriti[sz]ed?|de-?prioriti[sz]ed?)\)?\.?$/i
 
 /** The hang-over decision a text ends with, as teams write it in the comment. */
 export function decisionOf(text: string): HangoverStatus | undefined {
   const m = DECISION.exec(text)
-  if (!m?.[1]) return undefined
+  if (!m?.[1] || m.index === 0) return undefined
   return /^de/i.test(m[1]) ? 'deprioritised' : 'reprioritised'
 }
 
-/** The text without a trailing decision word and its separator (`Foo - prioritised` → `Foo`). */
+/** The text without a closing decision word and its separator (`Foo - prioritised` → `Foo`). */
 export function withoutDecision(text: string): string {
+  if (!decisionOf(text)) return text
   const m = DECISION.exec(text)
-  if (!m?.[1]) return text
-  return text.slice(0, m.index).replace(/\s*[-–:]?\s*$/, '')
+  return text.slice(0, m ? m.index : text.length).replace(/\s*[-–:]*\s*$/, '')
 }

@@ -95,15 +95,15 @@ export function glyphOf(status: ItemStatus, role: ListRole, legend: Legend): str
 
 /**
  * Hang-over text with its decision: kept as written when the text already ends with a word for
- * the status, otherwise a stale word is replaced and the status word appended.
+ * the status (or the item is undecided), otherwise a stale word is replaced and the status word
+ * appended.
  */
 export function withDecision(text: string, status: ItemStatus): string {
   const current = decisionOf(text)
-  if (current === status) return text
-  const word =
-    status === 'reprioritised' ? 'prioritised' : status === 'deprioritised' ? 'deprioritised' : ''
+  // Undecided: the text as written (a decision word in it is the writer's, not ours to drop).
+  if (current === status || (status !== 'reprioritised' && status !== 'deprioritised')) return text
+  const word = status === 'reprioritised' ? 'prioritised' : 'deprioritised'
   const base = withoutDecision(text)
-  if (!word) return base
   if (base === '') return word
   return base.endsWith('.') ? `${base} ${word}` : `${base} - ${word}`
 }
