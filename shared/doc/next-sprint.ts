@@ -196,11 +196,12 @@ export function deprioritiseItem(doc: Y.Doc, args: { itemId: string }): void {
  * Two people who re-prioritise the same hang-over item at the same moment (or one of them
  * offline) each add a copy to High priority. This keeps one: where one original has several
  * copies at the top of the team's priority list and **every** one of them is still untouched (the
- * original's text without its decision word, its owners, no nested items, not checked), all but
- * the one with the smallest id are removed. As soon as anyone has changed a copy, nothing is
- * removed: two visible copies are better than lost writing. Deterministic, so every peer that
- * tidies the same state removes the same copies, and two peers never remove both. One
- * {@link TIDY_ORIGIN} transaction (never undone); returns how many copies were removed.
+ * original's text without its decision word, its owners, no nested items, not checked), the copy
+ * with the smallest id stays and each other copy is removed **by the peer that created it**
+ * (this doc's client), who sees its own user's typing at once: nobody's writing in their own copy
+ * is ever removed, the kept copy is never removed by anyone, and two peers never remove both. As
+ * soon as anyone has changed a copy, nothing is removed (two visible copies are better than lost
+ * writing). One {@link TIDY_ORIGIN} transaction (never undone); returns how many were removed.
  */
 export function mergeConcurrentCopies(doc: Y.Doc): number {
   const placed = placeItems(readRawItems(doc, []), [])
@@ -237,12 +238,17 @@ export function mergeConcurrentCopies(doc: Y.Doc): number {
       c.owners.every((o, i) => o === original.owners[i])
     if (!copies.every(isUntouched)) continue
     const ids = copies.map((c) => c.id).sort()
-    doomed.push(...ids.slice(1))
+    doomed.push(...ids.slice(1).filter((id) => createdHere(doc, id)))
   }
   if (doomed.length > 0) {
     change(doc, () => doomed.forEach((id) => itemsMap(doc).delete(id)), TIDY_ORIGIN)
   }
   return doomed.length
+}
+
+/** Whether this doc's client created the item (in this session: client ids are per session). */
+function createdHere(doc: Y.Doc, itemId: string): boolean {
+  return getItemMap(doc, itemId)?._item?.id.client === doc.clientID
 }
 
 /**
