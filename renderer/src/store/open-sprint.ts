@@ -130,8 +130,10 @@ export class OpenSprint {
   private readonly onTransaction = (tr: Y.Transaction): void => {
     const items: unknown = itemsMap(this.doc)
     if (tr.local || ![...tr.changed.keys()].some((type) => type === items)) return
-    clearTimeout(this.tidyTimer)
+    // One tidy per burst, not postponed by every further change of a busy session.
+    if (this.tidyTimer !== undefined) return
     this.tidyTimer = setTimeout(() => {
+      this.tidyTimer = undefined
       if (!this.isClosed && this.isSupported) mergeConcurrentCopies(this.doc)
     }, this.tidyDelayMs)
   }
