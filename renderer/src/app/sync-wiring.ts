@@ -28,7 +28,7 @@ export class SyncWiring {
     )
     this.syncs.set(sprint, sync)
     sprint.attach(sync)
-    const unsubscribe = this.settings.store.subscribe(() => sync.settingsChanged())
+    const unsubscribe = this.settings.store.subscribe(() => void sync.settingsChanged())
     sprint.attach({ destroy: () => void unsubscribe() })
     const join = this.pendingJoins.get(sprint.id)
     this.pendingJoins.delete(sprint.id)

@@ -42,6 +42,8 @@ export class SprintSync {
   private isDestroyed = false
   /** The settings the live session connected with (see {@link settingsChanged}). */
   private connectedWith = ''
+  /** Share, join, leave, stop and reconnects run one after the other, never interleaved. */
+  private queue: Promise<void> = Promise.resolve()
 
   constructor(
     private readonly sprintId: string,
@@ -64,33 +66,27 @@ export class SprintSync {
   }
 
   /** Rejoins the sprint's room if it has one (call once after opening the sprint). */
-  async resume(): Promise<void> {
-    const key = await this.run(() => storedRoom(this.platform, this.sprintId))
-    if (key) await this.share()
+  resume(): Promise<void> {
+    return this.serial(async () => {
+      const key = await this.run(() => storedRoom(this.platform, this.sprintId))
+      if (key) await this.connectNow()
+    })
   }
 
   /** Shares the sprint (reusing its room if it has one) and connects. */
-  async share(): Promise<void> {
-    await this.stopSession()
-    this.set({ ...this.state, phase: 'starting', error: undefined })
-    const share = await this.run(() =>
-      shareSprint(this.platform, this.sprintId, this.settings().extraSignaling),
-    )
-    if (!share || this.isDestroyed) return
-    this.connect(share)
+  share(): Promise<void> {
+    return this.serial(() => this.connectNow())
   }
 
   /** After joining from a link or code: remembers the room and its signaling, then connects. */
-  async joined(info: {
-    room: string
-    secret: string
-    signaling: readonly string[]
-  }): Promise<void> {
-    rememberSignaling(this.sprintId, info.signaling)
-    await this.run(() =>
-      this.platform.setRoom({ sprintId: this.sprintId, room: info.room, secret: info.secret }),
-    )
-    await this.share()
+  joined(info: { room: string; secret: string; signaling: readonly string[] }): Promise<void> {
+    return this.serial(async () => {
+      rememberSignaling(this.sprintId, info.signaling)
+      await this.run(() =>
+        this.platform.setRoom({ sprintId: this.sprintId, room: info.room, secret: info.secret }),
+      )
+      await this.connectNow()
+    })
   }
 
   /**
@@ -98,22 +94,28 @@ export class SprintSync {
    * reconnects to the same room through the new ones, so nobody has to Leave and Rejoin. A new
    * name or colour needs no reconnect (the session announces it).
    */
-  settingsChanged(): void {
-    if (this.state.phase !== 'live' || this.isDestroyed) return
-    if (connectionKey(this.settings()) !== this.connectedWith) void this.share()
+  settingsChanged(): Promise<void> {
+    return this.serial(async () => {
+      if (this.state.phase !== 'live' || this.isDestroyed) return
+      if (connectionKey(this.settings()) !== this.connectedWith) await this.connectNow()
+    })
   }
 
   /** Stops sharing: disconnects and forgets the room (sharing again makes a new one). */
-  async stop(): Promise<void> {
-    await this.stopSession()
-    await this.run(() => stopSharing(this.platform, this.sprintId))
-    this.set(LOCAL)
+  stop(): Promise<void> {
+    return this.serial(async () => {
+      await this.stopSession()
+      await this.run(() => stopSharing(this.platform, this.sprintId))
+      this.set(LOCAL)
+    })
   }
 
   /** Leaves the room but keeps it: {@link share} (Rejoin) connects again. */
-  async leave(): Promise<void> {
-    await this.stopSession()
-    this.set({ ...LOCAL, phase: 'left', share: this.state.share })
+  leave(): Promise<void> {
+    return this.serial(async () => {
+      await this.stopSession()
+      this.set({ ...LOCAL, phase: 'left', share: this.state.share })
+    })
   }
 
   destroy(): void {
@@ -130,8 +132,24 @@ export class SprintSync {
     getSnapshot: () => this.state,
   }
 
-  private connect(share: ShareDetails): void {
+  /** Runs `op` after every operation queued before it (whether that one failed or not). */
+  private serial(op: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(op, op)
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
+  /** (Re)connects: the stored room (or a new one) through the current settings' servers. */
+  private async connectNow(): Promise<void> {
+    await this.stopSession()
+    this.set({ ...this.state, phase: 'starting', error: undefined })
     const s = this.settings()
+    const share = await this.run(() => shareSprint(this.platform, this.sprintId, s.extraSignaling))
+    if (!share || this.isDestroyed) return
+    this.connect(share, s)
+  }
+
+  private connect(share: ShareDetails, s: SyncSettings): void {
     const signaling = [...new Set([...share.signaling, ...rememberedSignaling(this.sprintId)])]
     this.connectedWith = connectionKey(s)
     const session = new SyncSession(this.doc, {
