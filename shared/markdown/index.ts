@@ -14,6 +14,6 @@ export {
   type ImportCommentOptions,
 } from './import'
 export { MarkdownImportError, MAX_MARKDOWN_LENGTH, parseMarkdown } from './parse'
-export { matchSection, normalizeHeading, scoreTemplate } from './match'
+export { headingRemainder, matchSection, normalizeHeading, scoreTemplate } from './match'
 export { pickTemplate } from './pick-template'
 export { safeInline, safeBlock } from './sanitize'

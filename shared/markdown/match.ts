@@ -56,6 +56,27 @@ export function matchSection(
   return best?.section
 }
 
+/**
+ * The words of a heading beyond what matched its section (`High priority (carried over from the
+ * offsite)` → `(carried over from the offsite)`), so the importer can keep them; `''` when the
+ * heading is the section's own (in any case and punctuation) or a synonym of it.
+ */
+export function headingRemainder(heading: string, section: TemplateSection): string {
+  const h = normalizeHeading(heading)
+  const candidates = [normalizeHeading(section.heading), ...(SYNONYMS[section.key] ?? [])]
+  if (candidates.includes(h)) return ''
+  const matched = candidates
+    .filter((c) => c !== '' && startsWithWords(h, c))
+    .sort((a, b) => b.length - a.length)[0]
+  if (matched === undefined) return ''
+  const words = matched.split(' ').length
+  const prefix = new RegExp(`^(?:[^\\p{L}\\p{N}]*[\\p{L}\\p{N}]+){${words}}`, 'u')
+  return heading
+    .replace(prefix, '')
+    .replace(/^[\s:,;.\-–—]+/u, '')
+    .trim()
+}
+
 /** Which field a label (`Support hero`, `Off during the sprint`) names, if any. */
 export function matchFieldLabel(label: string): 'supportHero' | 'offDuring' | undefined {
   const h = normalizeHeading(label)

@@ -1,7 +1,7 @@
 import type { Heading, List, Nodes, Paragraph, RootContent } from 'mdast'
 import type { SupportHero } from '../doc/types'
-import { listRoleOf, type ListRole, type TemplateSection } from '../template'
-import { matchFieldLabel, matchSection } from './match'
+import { MAX_HEADING_CHARS, listRoleOf, type ListRole, type TemplateSection } from '../template'
+import { headingRemainder, matchFieldLabel, matchSection } from './match'
 import { sliceOf, span } from './parse'
 import { fieldOf, heroList, isOnlyHandles, paragraphLines } from './fields'
 import { dedent, parseList, type ParsedItem } from './parse-items'
@@ -67,7 +67,7 @@ export function walkNodes(nodes: readonly RootContent[], opts: WalkOptions): Par
   nodes.forEach((node, i) => {
     const wasOpen = st.notesOpen
     st.notesOpen = false
-    if (node.type === 'heading') heading(node, out, st, opts)
+    if (node.type === 'heading') heading(node, out, st, opts, wasOpen)
     else if (node.type === 'paragraph') paragraph(node, nodes[i + 1], out, st, opts, wasOpen)
     else if (node.type === 'list') list(node, out, st, opts)
     else if (node.type === 'html' && isGuidance(node.value, st.cur, opts.sections)) return
@@ -125,10 +125,18 @@ function known(key: string, opts: WalkOptions): { def: TemplateSection; isExtra:
   return other ? { def: structuredClone(other), isExtra: true } : null
 }
 
-function heading(node: Heading, out: ParsedComment, st: State, opts: WalkOptions): void {
+function heading(
+  node: Heading,
+  out: ParsedComment,
+  st: State,
+  opts: WalkOptions,
+  wasOpen: boolean,
+): void {
   // Matched on the source as written, so markup in a heading (`<details>`, a link) makes it a
   // heading of the team's own, kept verbatim, rather than a template section that drops it.
   const raw = headingSource(node, opts.source)
+  // Too long for a section heading (often a paragraph over a `---`, read as a heading): notes.
+  if (raw.length > MAX_HEADING_CHARS) return addNotes(node, out, st, opts, wasOpen)
   const text = raw
   const field = matchFieldLabel(text.replace(/:\s*$/, ''))
   const match =
@@ -137,7 +145,10 @@ function heading(node: Heading, out: ParsedComment, st: State, opts: WalkOptions
     wrap(matchSection(text, opts.catalog), true)
   if (match && !st.used.has(match.def.key)) {
     st.used.add(match.def.key)
-    enter({ key: match.def.key, ...match, notes: [], items: [] }, out, st)
+    const sec = enter({ key: match.def.key, ...match, notes: [], items: [] }, out, st)
+    // Words beyond the section's name stay, as the first note under its heading.
+    const rest = field ? '' : headingRemainder(text, match.def)
+    if (rest !== '') sec.notes.push(rest)
     st.heroValueEmpty = match.def.field === 'supportHero'
     return
   }

@@ -24,11 +24,14 @@ export type ListRole = z.infer<typeof listRoleSchema>
 export const fieldKeySchema = z.enum(['supportHero', 'offDuring'])
 export type FieldKey = z.infer<typeof fieldKeySchema>
 
+/** The longest heading a section may have (a longer one is kept as notes on import). */
+export const MAX_HEADING_CHARS = 200
+
 export const templateSectionSchema = z.object({
   /** Stable id of the section inside the template, e.g. `retro`, `high`. Items point at it. */
   key: z.string().min(1).max(64),
   /** Heading text exactly as the template writes it (`Retro`, `Support hero:`). */
-  heading: z.string().max(200),
+  heading: z.string().max(MAX_HEADING_CHARS),
   /** Markdown heading depth 1..6, or 0 for a bold label line (`**Support hero:** ___`). */
   level: z.number().int().min(0).max(6),
   kind: z.string(),

@@ -6,6 +6,7 @@ import {
   MarkdownImportError,
   exportSprint,
   exportTeam,
+  headingRemainder,
   importComment,
   importIssue,
   matchSection,
@@ -22,8 +23,13 @@ function respellable(markdown: string): string[] {
   const out: string[] = [...FIELD_WORDS]
   for (const line of markdown.split('\n')) {
     const h = /^\s{0,3}#{1,6}\s+(.*)$/.exec(line)?.[1] ?? line
-    if (matchSection(h, ALL_SECTIONS) || normalizeHeading(h).startsWith('team'))
-      out.push(...words(h))
+    const section = matchSection(h, ALL_SECTIONS)
+    if (normalizeHeading(h).startsWith('team')) out.push(...words(h))
+    else if (section) {
+      // Only the section's name may be respelled: words beyond it must come back.
+      const kept = new Set(words(headingRemainder(h, section)))
+      out.push(...words(h).filter((w) => !kept.has(w)))
+    }
   }
   return out
 }
@@ -113,6 +119,49 @@ describe('counterexamples the properties below found', () => {
     const once = roundTrip('# High priority\n\n@ana')
     expect(once).toContain('### High priority\n\n@ana\n\n-\n')
     expect(roundTrip(once)).toBe(once)
+  })
+})
+
+describe('headings the importer must not shorten', () => {
+  it('keeps the words after a section name as a note under its heading', () => {
+    const doc = newSprint()
+    const md = [
+      '# Team Web',
+      '',
+      '### High priority (carried over from the offsite with Anders)',
+      '',
+      '- Ship it',
+      '',
+      '## Retro: what went badly during the outage',
+      '',
+      '- Pager noise',
+      '',
+    ].join('\n')
+    const { teamId } = importComment(doc, md)
+    const out = exportTeam(doc, teamId)
+    expect(lostWords(md, out)).toEqual([])
+    const team = readSprint(doc).teams[0]
+    expect(team?.sections.find((x) => x.key === 'high')?.notes).toBe(
+      '(carried over from the offsite with Anders)',
+    )
+    expect(team?.sections.find((x) => x.key === 'retro')?.notes).toBe(
+      'what went badly during the outage',
+    )
+    // Stable from then on.
+    const again = newSprint()
+    expect(exportTeam(again, importComment(again, out).teamId)).toBe(out)
+  })
+
+  it('keeps a heading too long for a section (a paragraph over ---) and what follows it', () => {
+    const doc = newSprint()
+    const long = `${'We agreed to move the exporter to the new queue first. '.repeat(4)}Then the UI.`
+    const md = `# Team Web\n\n### High priority\n\n- Ship it\n\n${long}\n---\n\n- Follow up @ana\n\nmore notes\n`
+    const { teamId } = importComment(doc, md)
+    expect(readSprint(doc).problems).toEqual([])
+    const out = exportTeam(doc, teamId)
+    expect(lostWords(md, out)).toEqual([])
+    expect(out).toContain(long)
+    expect(out).toContain('Follow up @ana')
   })
 })
 
