@@ -74,6 +74,15 @@ function flatten(excess: string): string {
 }
 
 const DELIMITERS = new Set(['*', '_', '~', '[', ']'])
+/** The opening (or closing) of a fenced code block, after any container prefix. */
+const FENCE = /^(?:[ \t>]*(?:[-+*]|\d{1,9}[.)])?[ \t]+|[ \t>]*)(`{3,}|~{3,})/
+/** A line that starts a list item (after quote markers and indentation). */
+const LIST_ITEM = /^[ \t>]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/
+
+/** A closing fence has nothing after its marker but spaces. */
+function isFenceEnd(line: string): boolean {
+  return /^[ \t>]*(`{3,}|~{3,})[ \t]*$/.test(line)
+}
 
 /**
  * Makes pathological input safe to parse, keeping every non-markup character: over-long container
@@ -85,6 +94,7 @@ export function defuse(text: string, warnings: string[]): string {
   let cutPrefix = false
   let escaped = false
   let delimiters = 0
+  let fence: string | undefined
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i] as string
     let p = 0
@@ -93,7 +103,28 @@ export function defuse(text: string, warnings: string[]): string {
       line = line.slice(0, MAX_PREFIX) + flatten(line.slice(MAX_PREFIX, p)) + line.slice(p)
       cutPrefix = true
     }
-    if (line.trim() === '') delimiters = 0
+    // Code is not parsed for emphasis: nothing to count or escape in a fenced block.
+    const marker = FENCE.exec(line)?.[1]
+    if (fence !== undefined) {
+      if (
+        marker !== undefined &&
+        marker[0] === fence[0] &&
+        marker.length >= fence.length &&
+        isFenceEnd(line)
+      ) {
+        fence = undefined
+      }
+      lines[i] = line
+      continue
+    }
+    if (marker !== undefined) {
+      fence = marker
+      delimiters = 0
+      lines[i] = line
+      continue
+    }
+    // Delimiters pair up within one paragraph or list item: a blank line or a new item resets.
+    if (line.trim() === '' || LIST_ITEM.test(line)) delimiters = 0
     let out = ''
     for (let j = 0; j < line.length; j++) {
       const c = line[j] as string

@@ -165,6 +165,27 @@ describe('headings the importer must not shorten', () => {
   })
 })
 
+describe('long lists and code are not taken for delimiter bombs', () => {
+  it('reads every item of a long task list as a task, and leaves code as written', () => {
+    const tasks = Array.from({ length: 210 }, (_, i) => `- [ ] Task ${i} **important**`)
+    const code = [
+      '```',
+      ...Array.from({ length: 120 }, (_, i) => `snake_case_${i} = [a, b]`),
+      '```',
+    ]
+    const md = ['# Team Web', '', '### High priority', '', ...tasks, '', ...code, ''].join('\n')
+    const doc = newSprint()
+    const { teamId, warnings } = importComment(doc, md)
+    expect(warnings).toEqual([])
+    const high = readSprint(doc).teams[0]?.sections.find((x) => x.key === 'high')
+    expect(high?.items.filter((i) => i.isTask)).toHaveLength(210)
+    const out = exportTeam(doc, teamId)
+    expect(out).toContain('- [ ] Task 209 **important**')
+    expect(out).toContain(code.join('\n'))
+    expect(out).not.toContain('\\_')
+  })
+})
+
 describe('import of random Markdown', () => {
   it('never throws, and export keeps every word', () => {
     fc.assert(
