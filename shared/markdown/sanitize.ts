@@ -101,8 +101,11 @@ function inlineEdits(root: Root, s: string): number[] {
   return out
 }
 
+/** Only HTML comments, one after another (nothing between them, e.g. `<!-- a --><b>`). */
+const ONLY_COMMENTS = /^(?:<!--(?:(?!-->)[\s\S])*-->\s*)+$/
+
 const ALLOWED_HTML =
-  /^<\/?(details|summary|br|sub|sup|kbd|b|i|em|strong|code|p|hr)(\s[^<>]*)?\/?>$|^<!--[\s\S]*-->$/i
+  /^<\/?(details|summary|br|sub|sup|kbd|b|i|em|strong|code|p|hr)(\s[^<>]*)?\/?>$|^<!--(?:(?!-->)[^])*-->$/i
 
 function blockEdits(root: Root, s: string): number[] {
   const out: number[] = []
@@ -118,7 +121,7 @@ function unsafeInline(n: Nodes, s: string, out: number[], allowSomeHtml: boolean
   if (n.type === 'html') {
     const isAllowed =
       allowSomeHtml &&
-      (/^<!--[\s\S]*-->$/.test(n.value.trim()) ||
+      (ONLY_COMMENTS.test(n.value.trim()) ||
         n.value.split('\n').every((l) => isAllowedHtmlLine(l)))
     if (!isAllowed) out.push(...htmlStarts(n.value, a, s))
   } else if ((n.type === 'link' || n.type === 'image') && !SAFE_PROTOCOL.test(n.url.trim())) {

@@ -110,4 +110,23 @@ describe('escaping on export', () => {
     const again = newSprint()
     expect(exportTeam(again, importComment(again, out).teamId)).toBe(out)
   })
+
+  it('lets HTML comments through in notes, but not HTML hidden between two of them', () => {
+    const doc = newSprint()
+    const teamId = addTeam(doc, { name: 'Web' })
+    const notes = [
+      '<!-- a --><script>alert(1)</script><!-- b -->',
+      '<!-- a --><img src=x onerror=alert(1)><!-- b -->',
+      '<!-- only a comment -->\n<!-- and another -->',
+      '<details><!-- why --><summary>More</summary>',
+    ]
+    setSectionNotes(doc, { teamId, section: 'retro', text: notes.join('\n\n') })
+    const out = exportTeam(doc, teamId)
+    const html = markup(out).filter((m) => m.startsWith('html'))
+    expect(html.join(' ')).not.toMatch(/<script|<img/)
+    expect(out).toContain('<!-- only a comment -->\n<!-- and another -->')
+    expect(out).toContain('<details><!-- why --><summary>More</summary>')
+    const again = newSprint()
+    expect(exportTeam(again, importComment(again, out).teamId)).toBe(out)
+  })
 })
