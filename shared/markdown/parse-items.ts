@@ -71,7 +71,10 @@ export function parseListItem(li: ListItem, ctx: ItemContext): ParsedItem {
   const isTask = li.checked === true || li.checked === false
   const lead = takeLeadingGlyph(raw, ctx.role, ctx.legend)
   const own = takeOwners(lead.text)
-  const trail = takeTrailingGlyph(own.text, ctx.role, ctx.legend)
+  // One status per item: with a leading glyph, a trailing one is the writer's text, kept.
+  const trail: { text: string; status?: ItemStatus } = lead.status
+    ? { text: own.text }
+    : takeTrailingGlyph(own.text, ctx.role, ctx.legend)
   let status = lead.status ?? trail.status
   let text = trail.text
   const decision = ctx.role === 'hangover' ? decisionOf(text) : undefined

@@ -127,6 +127,29 @@ describe('what the importer understands', () => {
     ])
   })
 
+  it('keeps a second status glyph at the end of an item as text', () => {
+    const md = [
+      '# Team Web',
+      '',
+      '## Retro',
+      '',
+      '- ✅ Shipped the batch exporter ❌',
+      '',
+      '## OKR',
+      '',
+      '1. 🟢 Reduce p95 🔴',
+      '',
+    ].join('\n')
+    const { team, out } = importInto(newSprint(), md)
+    expect(section(team, 'retro').items[0]).toMatchObject({
+      text: 'Shipped the batch exporter ❌',
+      status: 'done',
+    })
+    expect(section(team, 'okr').items[0]).toMatchObject({ text: 'Reduce p95 🔴', status: 'green' })
+    expect(out).toContain('- ✅ Shipped the batch exporter ❌\n')
+    expect(out).toContain('1. 🟢 Reduce p95 🔴\n')
+  })
+
   it('03: text before the heading, <details>, items grouped under @handle bullets', () => {
     const { team } = importInto(newSprint(), fixture('comments/03-growth-details.md'))
     const first = team.sections[0]
