@@ -256,6 +256,15 @@ describe('toolbars', () => {
     expect(await label()).toBe('Move Web down')
     await page.keyboard.press('ArrowLeft')
     expect(await label()).toBe('Remove Web')
+
+    // Tab from a team's name goes on to its Members, never to Remove (typing a space there
+    // would remove the team); the team's actions come after its sections.
+    await team(page, 'Web').getByLabel('Team name').focus()
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.id ?? '')).toBe(
+      await team(page, 'Web').getByLabel('Members').getAttribute('id'),
+    )
+    await screenshot(page, 'team-actions')
     expect(errors).toEqual([])
   })
 })

@@ -101,77 +101,6 @@ export const TeamPanel = memo(function TeamPanel({ teamId, index, count }: Props
             onChange={(e) => renameTeam(doc, { teamId, name: e.target.value })}
           />
         </h2>
-        <div
-          className="team-actions"
-          role="toolbar"
-          aria-label={`${name} actions`}
-          onKeyDown={onToolbarKeyDown}
-        >
-          <span
-            className="drag-handle team-drag"
-            draggable
-            aria-hidden="true"
-            title="Drag onto another team to reorder (or ↑ / ↓)"
-            onDragStart={(e) => {
-              e.dataTransfer.setData(TEAM_MIME, teamId)
-              e.dataTransfer.effectAllowed = 'move'
-            }}
-          >
-            ⠿
-          </span>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={`Move ${name} up`}
-            disabled={index === 0}
-            onClick={() => {
-              sprint.checkpoint()
-              moveTeam(doc, { teamId, index: index - 1 })
-            }}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={`Move ${name} down`}
-            disabled={index >= count - 1}
-            onClick={() => {
-              sprint.checkpoint()
-              moveTeam(doc, { teamId, index: index + 1 })
-            }}
-          >
-            ↓
-          </button>
-          <button
-            type="button"
-            className="icon-button danger"
-            aria-label={`Remove ${name}`}
-            onClick={(e) => {
-              // Focus goes to the next team's name (or the one before), else to "Add team".
-              const panels = [...document.querySelectorAll<HTMLElement>('article[data-team-id]')]
-              const i = panels.findIndex((p) => p.contains(e.currentTarget))
-              const near = (panels[i + 1] ?? panels[i - 1])?.dataset.teamId
-              sprint.checkpoint()
-              removeTeam(doc, { teamId })
-              requestAnimationFrame(() =>
-                (near
-                  ? document.querySelector<HTMLElement>(
-                      `[data-team-id="${CSS.escape(near)}"] .team-name`,
-                    )
-                  : document.querySelector<HTMLElement>('.add-team')
-                )?.focus(),
-              )
-              sprint.checkpoint()
-              toast.show({
-                message: `Removed ${name}`,
-                action: undoLastStepAction(sprint, toast),
-              })
-            }}
-          >
-            🗑
-          </button>
-        </div>
       </header>
       {extensions.teamExtras?.(sprint, teamId)}
       <div className="field-row">
@@ -203,6 +132,79 @@ export const TeamPanel = memo(function TeamPanel({ teamId, index, count }: Props
           <SectionBlock key={def.key} teamId={teamId} teamName={name} def={def} />
         ),
       )}
+      {/* Last in the tab order (shown at the top right): Tab from the team name goes on to
+          Members, never to Remove. */}
+      <div
+        className="team-actions"
+        role="toolbar"
+        aria-label={`${name} actions`}
+        onKeyDown={onToolbarKeyDown}
+      >
+        <span
+          className="drag-handle team-drag"
+          draggable
+          aria-hidden="true"
+          title="Drag onto another team to reorder (or ↑ / ↓)"
+          onDragStart={(e) => {
+            e.dataTransfer.setData(TEAM_MIME, teamId)
+            e.dataTransfer.effectAllowed = 'move'
+          }}
+        >
+          ⠿
+        </span>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Move ${name} up`}
+          disabled={index === 0}
+          onClick={() => {
+            sprint.checkpoint()
+            moveTeam(doc, { teamId, index: index - 1 })
+          }}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Move ${name} down`}
+          disabled={index >= count - 1}
+          onClick={() => {
+            sprint.checkpoint()
+            moveTeam(doc, { teamId, index: index + 1 })
+          }}
+        >
+          ↓
+        </button>
+        <button
+          type="button"
+          className="icon-button danger"
+          aria-label={`Remove ${name}`}
+          onClick={(e) => {
+            // Focus goes to the next team's name (or the one before), else to "Add team".
+            const panels = [...document.querySelectorAll<HTMLElement>('article[data-team-id]')]
+            const i = panels.findIndex((p) => p.contains(e.currentTarget))
+            const near = (panels[i + 1] ?? panels[i - 1])?.dataset.teamId
+            sprint.checkpoint()
+            removeTeam(doc, { teamId })
+            requestAnimationFrame(() =>
+              (near
+                ? document.querySelector<HTMLElement>(
+                    `[data-team-id="${CSS.escape(near)}"] .team-name`,
+                  )
+                : document.querySelector<HTMLElement>('.add-team')
+              )?.focus(),
+            )
+            sprint.checkpoint()
+            toast.show({
+              message: `Removed ${name}`,
+              action: undoLastStepAction(sprint, toast),
+            })
+          }}
+        >
+          🗑
+        </button>
+      </div>
     </article>
   )
 })
