@@ -268,3 +268,86 @@ describe('toolbars', () => {
     expect(errors).toEqual([])
   })
 })
+
+describe('the focus is never left on the page body', () => {
+  const onBody = (p: Page): Promise<boolean> =>
+    p.evaluate(() => document.activeElement === document.body || !document.activeElement)
+
+  it('after creating a sprint, undoing a new item, and importing a comment', async ({
+    page,
+    errors,
+  }) => {
+    await createSprint(page)
+    await expect.poll(() => focused(page)).toBe('input:Sprint title')
+    const web = await addTeam(page, 'Web')
+    const high = section(web, 'High priority')
+    await high.getByRole('button', { name: /^Add item/ }).click()
+    await page.keyboard.type('keep')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('temp')
+    // One step: the new item with what was typed in it.
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => itemTexts(high)).toEqual(['keep'])
+    await expect.poll(() => focused(page)).toBe('item:keep')
+    // Redo brings the item back; undoing it again lands on "keep" again.
+    await page.keyboard.press('Control+Shift+z')
+    await expect.poll(() => itemTexts(high)).toEqual(['keep', 'temp'])
+    expect(await onBody(page)).toBe(false)
+
+    await page.getByRole('button', { name: 'Import comment…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Import a GitHub comment' })
+    await dialog.getByLabel(/Comment Markdown/).fill('# Team Data\n\n### High priority\n\n- Ship\n')
+    await dialog.getByRole('button', { name: 'Import' }).click()
+    await expect
+      .poll(() =>
+        page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value ?? ''),
+      )
+      .toBe('Data')
+    expect(await focused(page)).toBe('input:Team name')
+    expect(errors).toEqual([])
+  })
+
+  it('on the sprints list: after Rename, Delete and its Undo', async ({ page, errors }) => {
+    await createSprint(page, '2027-01-04')
+    await page.getByRole('link', { name: 'All sprints' }).click()
+    await createSprintFromList(page)
+    await page.getByRole('link', { name: 'All sprints' }).click()
+    const rows = page.getByRole('list', { name: 'Sprints' }).getByRole('listitem')
+    await expect.poll(() => rows.count()).toBe(2)
+    // A new sprint is proposed after the latest one, not over it.
+    expect(await rows.first().getByRole('link').textContent()).toBe(
+      'Sprint - January 18 to January 29',
+    )
+    await page.getByRole('button', { name: 'New sprint' }).click()
+    const dialog = page.getByRole('dialog', { name: 'New sprint' })
+    expect(await dialog.getByLabel('Starts').inputValue()).toBe('2027-02-01')
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+
+    const first = rows.first()
+    await first.getByRole('button', { name: 'Rename' }).click()
+    await page.keyboard.type(' renamed')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => focused(page)).toBe('Rename')
+    const title = (await first.getByRole('link').textContent()) ?? ''
+    await first.getByRole('button', { name: 'Delete' }).click()
+    await expect.poll(() => rows.count()).toBe(1)
+    await expect.poll(() => onBody(page)).toBe(false)
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('sprint-link')
+    await page.locator('.toasts').getByRole('button', { name: 'Undo' }).click()
+    await expect.poll(() => rows.count()).toBe(2)
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toBe(title)
+    expect(errors).toEqual([])
+  })
+})
+
+/** New sprint from the list with the dates it proposes. */
+async function createSprintFromList(p: Page): Promise<void> {
+  await p.getByRole('button', { name: 'New sprint' }).click()
+  await p
+    .getByRole('dialog', { name: 'New sprint' })
+    .getByRole('button', { name: 'Create sprint' })
+    .click()
+  await p.getByLabel('Sprint title').waitFor()
+}

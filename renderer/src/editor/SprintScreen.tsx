@@ -24,6 +24,7 @@ import { ANNOUNCER_ID } from './announce'
 import { ShortcutsDialog } from './ShortcutsDialog'
 import { MoveItemDialog } from './MoveItemDialog'
 import { onMoveDialogRequest } from './move-request'
+import { focusSoon, keepFocusNear } from './focus'
 import { SectionsDialog } from './SectionsDialog'
 
 /** Whether a key typed here is text (so `?` types a question mark rather than opening help). */
@@ -83,6 +84,12 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
   const [isSectionsOpen, setSectionsOpen] = useState(false)
   const [movingItem, setMovingItem] = useState<string | undefined>()
   useEffect(() => onMoveDialogRequest(setMovingItem), [])
+  // Arriving here from a dialog or a link leaves the focus on nothing: start at the title.
+  useEffect(() => {
+    if (document.activeElement === document.body || !document.activeElement) {
+      focusSoon(() => document.querySelector<HTMLElement>('input.sprint-title'))
+    }
+  }, [])
   const toast = useToast()
   useRegistrySync(sprint, props.registry)
   useBackupSnapshots(sprint.doc, sprint.id, (err) =>
@@ -138,8 +145,10 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
       if (key === 'z' || key === 'y') {
         // Our own undo, never the text field's: it reverts only this user's changes.
         e.preventDefault()
-        if (key === 'y' || e.shiftKey) sprint.undo.redo()
-        else sprint.undo.undo()
+        keepFocusNear(() => {
+          if (key === 'y' || e.shiftKey) sprint.undo.redo()
+          else sprint.undo.undo()
+        })
       } else if (key === 'e' && !e.shiftKey) {
         e.preventDefault()
         setExportOpen((x) => !x)

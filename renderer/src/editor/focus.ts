@@ -45,3 +45,36 @@ export function neighbourItem(from: HTMLElement, by: -1 | 1): HTMLTextAreaElemen
   const i = all.indexOf(from as HTMLTextAreaElement)
   return i < 0 ? undefined : all[i + by]
 }
+
+/** Focuses the first element `find` returns, trying again over the next frames (renders). */
+export function focusSoon(find: () => HTMLElement | null | undefined, tries = 6): void {
+  requestAnimationFrame(() => {
+    const el = find()
+    if (el) el.focus()
+    else if (tries > 0) focusSoon(find, tries - 1)
+  })
+}
+
+/**
+ * Runs `change` (an undo or redo) and, if it took away the item that had the focus, puts the
+ * focus on the nearest item still there (the ones before it first, then after), so a keyboard
+ * user never lands on the page's body.
+ */
+export function keepFocusNear(change: () => void): void {
+  const active = document.activeElement
+  const all = [...document.querySelectorAll<HTMLTextAreaElement>('textarea[data-item-id]')]
+  const at = active instanceof HTMLTextAreaElement ? all.indexOf(active) : -1
+  change()
+  if (at < 0) return
+  const near = [...all.slice(0, at + 1).reverse(), ...all.slice(at + 1)]
+  focusSoon(() => {
+    const current = document.activeElement
+    if (current && current !== document.body && current.isConnected) return undefined
+    return near
+      .map((el) => el.dataset.itemId ?? '')
+      .map((id) =>
+        document.querySelector<HTMLTextAreaElement>(`textarea[data-item-id="${CSS.escape(id)}"]`),
+      )
+      .find((el) => el !== null)
+  }, 2)
+}

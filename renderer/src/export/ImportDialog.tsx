@@ -15,6 +15,7 @@ import { useTeamIds } from '../editor/useDoc'
 import { pickMarkdownFile } from '../app/native'
 import { importedMessage, useToast } from '../app/toast'
 import { undoLastStepAction } from '../editor/undo-toast'
+import { focusSoon } from '../editor/focus'
 import { TeamOption } from './TeamOption'
 
 interface Props {
@@ -94,6 +95,13 @@ export function ImportDialog({ defaultTeamId, initialText, onClose, onImported }
       const result = importComment(sprint.doc, text, options)
       sprint.checkpoint()
       onImported(result.teamId)
+      // Closing gives the focus back to the opener; then on to the team that got the content.
+      ref.current?.close()
+      focusSoon(() =>
+        document.querySelector<HTMLElement>(
+          `[data-team-id="${CSS.escape(result.teamId)}"] .team-name`,
+        ),
+      )
       toast.show(
         {
           message: importedMessage('Comment imported', result.warnings),
@@ -101,7 +109,6 @@ export function ImportDialog({ defaultTeamId, initialText, onClose, onImported }
         },
         5000,
       )
-      onClose()
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err))
     }

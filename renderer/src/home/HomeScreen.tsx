@@ -22,6 +22,7 @@ import { useExtensions } from '../app/extensions'
 import { NewSprintDialog, type NewSprintValues } from './NewSprintDialog'
 import { SprintRow } from './SprintRow'
 import { onToolbarKeyDown } from '../app/toolbar-keys'
+import { focusSoon } from '../editor/focus'
 
 type Dialog =
   { kind: 'new' } | { kind: 'import'; markdown?: string } | { kind: 'next'; from: SprintEntry }
@@ -29,6 +30,18 @@ type Dialog =
 interface Props {
   registry: SprintRegistry
   storage: string
+}
+
+/**
+ * When a new sprint should start at the earliest: today, or the day after the latest sprint on
+ * this device ends, so the proposed dates do not repeat a sprint that exists.
+ */
+function afterLatest(sprints: readonly SprintEntry[]): Date {
+  const today = new Date()
+  const latest = sprints.map((s) => s.endDate).reduce((a, b) => (b > a ? b : a), '')
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(latest)) return today
+  const next = new Date(`${addDays(latest, 1)}T12:00:00`)
+  return next > today ? next : today
 }
 
 /** Home: every sprint on this device, newest first, and the ways to make a new one. */
@@ -96,11 +109,27 @@ export function HomeScreen({ registry, storage }: Props) {
     setDialog(undefined)
   }
 
+  const rowLink = (id: string | undefined) => () =>
+    id === undefined
+      ? undefined
+      : document.querySelector<HTMLElement>(`[data-sprint-id="${CSS.escape(id)}"] .sprint-link`)
+
   const remove = (e: SprintEntry): void => {
+    // The focus goes to the next sprint (or the one before), else to New sprint.
+    const list = registry.store.getSnapshot()
+    const i = list.findIndex((x) => x.id === e.id)
+    const near = (list[i + 1] ?? list[i - 1])?.id
     void registry.markDeleted(e.id)
+    focusSoon(() => rowLink(near)() ?? document.querySelector<HTMLElement>('.home .primary'))
     toast.show({
       message: `Deleted “${e.title}”`,
-      action: { label: 'Undo', run: () => void registry.restore(e.id) },
+      action: {
+        label: 'Undo',
+        run: () => {
+          void registry.restore(e.id)
+          focusSoon(rowLink(e.id))
+        },
+      },
       onExpire: () => void deleteSprintData(e.id).then(() => registry.remove(e.id)),
     })
   }
@@ -189,7 +218,7 @@ export function HomeScreen({ registry, storage }: Props) {
           startDate={
             dialog.kind === 'next' && dialog.from.endDate
               ? nextMonday(new Date(`${addDays(dialog.from.endDate, 1)}T12:00:00`))
-              : nextMonday(new Date())
+              : nextMonday(afterLatest(sprints))
           }
           hasTemplatePicker={dialog.kind !== 'next'}
           hasMarkdown={dialog.kind === 'import'}

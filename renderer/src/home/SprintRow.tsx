@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { SprintEntry } from '../store/registry'
 import { dateRangeLabel } from '../app/dates'
 import { routeHref } from '../app/route'
@@ -23,8 +23,14 @@ function ago(ms: number): string {
 /** One sprint in the list, with its actions. */
 export function SprintRow({ entry, onNext, onRename, onDuplicate, onDelete }: Props) {
   const [isRenaming, setRenaming] = useState(false)
+  const renameButton = useRef<HTMLButtonElement>(null)
+  // Enter or Escape ends renaming with the focus back on Rename (a click elsewhere keeps its own).
+  const finishRenaming = (): void => {
+    setRenaming(false)
+    requestAnimationFrame(() => renameButton.current?.focus())
+  }
   return (
-    <li className="sprint-row">
+    <li className="sprint-row" data-sprint-id={entry.id}>
       <div className="sprint-row-main">
         {isRenaming ? (
           <input
@@ -36,8 +42,8 @@ export function SprintRow({ entry, onNext, onRename, onDuplicate, onDelete }: Pr
               if (e.key === 'Enter') {
                 const v = e.currentTarget.value.trim()
                 if (v && v !== entry.title) onRename(v)
-                setRenaming(false)
-              } else if (e.key === 'Escape') setRenaming(false)
+                finishRenaming()
+              } else if (e.key === 'Escape') finishRenaming()
             }}
             onBlur={() => setRenaming(false)}
           />
@@ -60,7 +66,7 @@ export function SprintRow({ entry, onNext, onRename, onDuplicate, onDelete }: Pr
         <button type="button" onClick={onNext}>
           Start next sprint
         </button>
-        <button type="button" onClick={() => setRenaming(true)}>
+        <button type="button" ref={renameButton} onClick={() => setRenaming(true)}>
           Rename
         </button>
         <button type="button" onClick={onDuplicate}>
