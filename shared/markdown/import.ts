@@ -197,7 +197,9 @@ export function importIssue(doc: Y.Doc, markdown: string): ImportResult & { team
       return starts.map((start, i) => {
         const nodes = root.children.slice(start, starts[i + 1] ?? root.children.length)
         const { name, parsed } = readComment(nodes, source, template)
-        warnings.push(...keptWarnings(parsed))
+        // Several teams in one issue: say whose comment each warning is about.
+        const who = `${name ?? UNNAMED_TEAM}: `
+        warnings.push(...keptWarnings(parsed).map((w) => who + w))
         const found = findTeam(doc, name ?? '', undefined)
         const id = found ?? createTeam(doc, name ?? UNNAMED_TEAM)
         applyToTeam(doc, id, parsed, found === undefined)
@@ -208,7 +210,7 @@ export function importIssue(doc: Y.Doc, markdown: string): ImportResult & { team
   )
   if (starts.length === 0)
     warnings.push('no "# Team …" comment found; everything was read into the issue\'s own sections')
-  return { teamId: teamIds[0] ?? GLOBAL_TEAM, teamIds, warnings }
+  return { teamId: teamIds[0] ?? GLOBAL_TEAM, teamIds, warnings: [...new Set(warnings)] }
 }
 
 function teamStarts(

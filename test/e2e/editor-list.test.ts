@@ -116,7 +116,7 @@ describe('the sprints list', () => {
     await page.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Pipeline' })
     await page.getByRole('button', { name: 'Save as .md' }).click()
     const file = await download
-    expect(file.suggestedFilename()).toBe('sprint-july-1-to-july-12-team.md')
+    expect(file.suggestedFilename()).toBe('sprint-july-1-to-july-12-pipeline.md')
     const saved = await readFile((await file.path()) ?? '', 'utf8')
     expect(saved).toContain('# Team Pipeline')
     expect(saved).toContain('Replay the dead letter queue from March')

@@ -8,7 +8,7 @@ import { useToast } from '../app/toast'
 import { useSprint } from '../editor/sprint-context'
 import { useMeta, useTeamIds } from '../editor/useDoc'
 import { usePreview } from './usePreview'
-import { slug } from './file-names'
+import { slug, teamSlug } from './file-names'
 import { TeamOption } from './TeamOption'
 import { ImportDialog } from './ImportDialog'
 
@@ -52,20 +52,22 @@ export function ExportPanel({ selectedTeamId, onSelectTeam, command }: Props) {
   const copy = useCallback(async () => {
     try {
       await copyText(fresh())
-      toast.show({ message: 'Copied as a GitHub comment' }, 3000)
+      const what = effectiveKind === 'team' ? 'as a GitHub comment' : 'the issue body'
+      toast.show({ message: `Copied ${what}` }, 3000)
     } catch (err) {
       toast.show({ message: `Copy failed: ${String(err)}`, isError: true })
     }
-  }, [fresh, toast])
+  }, [effectiveKind, fresh, toast])
 
   const base = slug(meta.title)
   const saveMd = useCallback(
     () =>
       void saveMarkdown({
-        suggestedName: `${base}${effectiveKind === 'team' ? '-team' : ''}.md`,
+        // Each team's comment gets its own file: saving several teams overwrites nothing.
+        suggestedName: `${base}${effectiveKind === 'team' ? `-${teamSlug(sprint.doc, teamId)}` : ''}.md`,
         text: fresh(),
       }),
-    [base, effectiveKind, fresh],
+    [base, effectiveKind, fresh, sprint.doc, teamId],
   )
   const saveSprint = useCallback(
     () =>
@@ -131,7 +133,8 @@ export function ExportPanel({ selectedTeamId, onSelectTeam, command }: Props) {
       </pre>
       <div className="export-actions">
         <button type="button" className="primary" onClick={() => void copy()}>
-          Copy as GitHub comment <kbd>Ctrl+Shift+C</kbd>
+          {effectiveKind === 'team' ? 'Copy as GitHub comment' : 'Copy issue body'}{' '}
+          <kbd>Ctrl+Shift+C</kbd>
         </button>
         <button type="button" onClick={saveMd}>
           Save as .md

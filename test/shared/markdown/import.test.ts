@@ -83,6 +83,20 @@ describe.each(commentFixtures())('importing comments/%s', (file) => {
   })
 })
 
+describe('warnings of a whole issue', () => {
+  it('name the team each is about, and say each thing once', () => {
+    const comment = (name: string) => `# Team ${name}\n\n## Tasks\n\n- one\n`
+    const doc = newSprint()
+    const { warnings } = importIssue(
+      doc,
+      [comment('Infra'), comment('Flags'), comment('Flags')].join('\n'),
+    )
+    expect(warnings).toHaveLength(2)
+    expect(warnings[0]).toMatch(/^Infra: kept the unknown section "Tasks"/)
+    expect(warnings[1]).toMatch(/^Flags: kept the unknown section "Tasks"/)
+  })
+})
+
 describe('what the importer understands', () => {
   it('01: statuses, owners, hang-over decisions, OKR action points and tasks', () => {
     const { team } = importInto(newSprint(), fixture('comments/01-pipeline-clean.md'))
