@@ -152,6 +152,38 @@ describe('the sprints list', () => {
     expect(errors).toEqual([])
   })
 
+  it('shows the people a comment grouped items under, and ungroups them', async ({
+    page,
+    errors,
+  }) => {
+    await createSprint(page)
+    await addTeam(page, 'Growth')
+    await page.getByRole('button', { name: 'Import comment…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Import a GitHub comment' })
+    await dialog
+      .getByLabel(/Comment Markdown/)
+      .fill(await readFile(resolve(COMMENTS, '03-growth-details.md'), 'utf8'))
+    await dialog.getByRole('button', { name: 'Import' }).click()
+    const high = section(team(page, 'Growth'), 'High priority')
+    await expect
+      .poll(() => high.locator('.item-group-name').allInnerTexts())
+      .toEqual(['@sam-o', '@rita-m'])
+    await screenshot(page, 'item-groups')
+    const preview = page
+      .getByRole('region', { name: 'Markdown preview' })
+      .or(page.getByLabel('Markdown preview'))
+    await expect
+      .poll(() => preview.innerText())
+      .toContain('- @rita-m\n  - [ ] Default plan roll-out')
+    await high.getByRole('button', { name: 'Ungroup the items under @rita-m' }).click()
+    await expect.poll(() => high.locator('.item-group').count()).toBe(1)
+    // High priority's last items are no longer under @rita-m (the Retro keeps its groups).
+    await expect
+      .poll(() => preview.innerText())
+      .toContain('  - [ ] Card entry experiment\n- [ ] Default plan roll-out\n')
+    expect(errors).toEqual([])
+  })
+
   it('says in words why a file cannot be opened, and changes nothing', async ({ page, errors }) => {
     const openFile = async (name: string, bytes: Buffer): Promise<void> => {
       const chooser = page.waitForEvent('filechooser')
