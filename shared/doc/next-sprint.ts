@@ -174,16 +174,28 @@ export function reprioritiseItem(doc: Y.Doc, args: { itemId: string }): string |
  * so no one's writing is lost. One local (undoable) transaction.
  */
 export function deprioritiseItem(doc: Y.Doc, args: { itemId: string }): void {
+  setDecision(doc, args.itemId, 'deprioritised')
+}
+
+/**
+ * Takes a hang-over item's decision back (`undecided`), removing an untouched copy the way
+ * {@link deprioritiseItem} does. One local (undoable) transaction.
+ */
+export function undecideItem(doc: Y.Doc, args: { itemId: string }): void {
+  setDecision(doc, args.itemId, 'undecided')
+}
+
+function setDecision(doc: Y.Doc, itemId: string, status: 'deprioritised' | 'undecided'): void {
   change(doc, () => {
-    const map = getItemMap(doc, args.itemId)
+    const map = getItemMap(doc, itemId)
     const placed = placeItems(readRawItems(doc, []), [])
-    const place = placed.get(args.itemId)
+    const place = placed.get(itemId)
     if (!map || !place) return
-    map.set(ITEM.status, 'deprioritised')
+    map.set(ITEM.status, status)
     const section = prioritySection(doc, place.effectiveTeam)
     if (!section) return
     const parents = new Set([...placed.values()].map((p) => p.effectiveParent))
-    for (const copyId of linkedCopies(doc, args.itemId, section)) {
+    for (const copyId of linkedCopies(doc, itemId, section)) {
       const copy = placed.get(copyId)
       if (copy && copy.text === withoutDecision(place.text) && !parents.has(copyId)) {
         itemsMap(doc).delete(copyId)

@@ -121,8 +121,7 @@ function unsafeInline(n: Nodes, s: string, out: number[], allowSomeHtml: boolean
   if (n.type === 'html') {
     const isAllowed =
       allowSomeHtml &&
-      (ONLY_COMMENTS.test(n.value.trim()) ||
-        n.value.split('\n').every((l) => isAllowedHtmlLine(l)))
+      (ONLY_COMMENTS.test(n.value.trim()) || n.value.split('\n').every((l) => isAllowedHtmlLine(l)))
     if (!isAllowed) out.push(...htmlStarts(n.value, a, s))
   } else if ((n.type === 'link' || n.type === 'image') && !SAFE_PROTOCOL.test(n.url.trim())) {
     out.push(s[a] === '!' ? a + 1 : a)

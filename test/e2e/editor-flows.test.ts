@@ -99,6 +99,15 @@ describe('import and the next sprint', () => {
     expect(
       await hang.getByRole('button', { name: 'Deprioritise' }).nth(1).getAttribute('aria-pressed'),
     ).toBe('true')
+    // Pressing a decision again takes it back: undecided, and the untouched copy goes.
+    await hang.getByRole('button', { name: 'Re-prioritise' }).first().click()
+    await expect.poll(() => itemTexts(section(next, 'High priority'))).toEqual([])
+    expect(
+      await hang
+        .getByRole('button', { name: 'Re-prioritise' })
+        .first()
+        .getAttribute('aria-pressed'),
+    ).toBe('false')
     // The retro marks are the team's to set.
     await section(next, 'Retro')
       .getByRole('combobox', { name: 'Status' })

@@ -26,6 +26,7 @@ import {
   mergeConcurrentCopies,
   reprioritiseItem,
   startNextSprint,
+  undecideItem,
   suggestSupportHero,
 } from '../../shared/doc/next-sprint'
 import { exportTeam } from '../../shared/markdown'
@@ -222,6 +223,21 @@ describe('re-prioritise and deprioritise', () => {
     expect(exportTeam(doc, team?.id ?? '')).toContain(
       '- Replay DLQ from March. deprioritised @tom\n',
     )
+  })
+
+  it('takes a decision back: undecided, and an untouched copy goes', () => {
+    const { doc, hang } = started()
+    const [a = '', b = ''] = hang
+    reprioritiseItem(doc, { itemId: a })
+    undecideItem(doc, { itemId: a })
+    const copy = reprioritiseItem(doc, { itemId: b }) ?? ''
+    setItemText(doc, { itemId: copy, text: 'Rate limiter config, out of band' })
+    undecideItem(doc, { itemId: b })
+    const team = readSprint(doc).teams[0]
+    expect(section(team, 'hangover').items.map((i) => i.status)).toEqual(['undecided', 'undecided'])
+    expect(section(team, 'high').items.map((i) => i.text)).toEqual([
+      'Rate limiter config, out of band',
+    ])
   })
 
   it('is one undo step', () => {

@@ -1,6 +1,6 @@
 import { memo, useState, type DragEvent } from 'react'
 import { GLOBAL_TEAM, addItem, removeItem, statusForRole } from '../../../shared/doc'
-import { deprioritiseItem, reprioritiseItem } from '../../../shared/doc/next-sprint'
+import { deprioritiseItem, reprioritiseItem, undecideItem } from '../../../shared/doc/next-sprint'
 import type { ListRole } from '../../../shared/template'
 import { countRender } from '../app/render-count'
 import { useSprint } from './sprint-context'
@@ -111,8 +111,10 @@ export const ItemRow = memo(function ItemRow({ itemId, teamId, section, role, de
               type="button"
               className={`chip-button${status === 'reprioritised' ? ' is-active' : ''}`}
               aria-pressed={status === 'reprioritised'}
+              title={status === 'reprioritised' ? 'Take the decision back' : undefined}
               onClick={() => {
                 sprint.checkpoint()
+                if (status === 'reprioritised') return undecideItem(doc, { itemId })
                 const id = reprioritiseItem(doc, { itemId })
                 if (id) focusItem(id)
               }}
@@ -123,9 +125,11 @@ export const ItemRow = memo(function ItemRow({ itemId, teamId, section, role, de
               type="button"
               className={`chip-button${status === 'deprioritised' ? ' is-active' : ''}`}
               aria-pressed={status === 'deprioritised'}
+              title={status === 'deprioritised' ? 'Take the decision back' : undefined}
               onClick={() => {
                 sprint.checkpoint()
-                deprioritiseItem(doc, { itemId })
+                if (status === 'deprioritised') undecideItem(doc, { itemId })
+                else deprioritiseItem(doc, { itemId })
               }}
             >
               Deprioritise
