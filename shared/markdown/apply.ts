@@ -6,6 +6,7 @@ import { notesTextIn } from '../doc/item-mutations'
 import { appendItemTreeIn, lastOrderKeys } from '../doc/item-tree'
 import { readExtraSections } from '../doc/read'
 import type { ParsedComment, ParsedSection } from './walk'
+import type { ParsedItem } from './parse-items'
 
 /** Finds the team to merge into: the given id, else a team with the same name (case-insensitive). */
 export function findTeam(doc: Y.Doc, name: string, teamId: string | undefined): string | undefined {
@@ -35,6 +36,13 @@ export function applyToTeam(
   // A new team has no items: skip reading the document (keeps a whole-sprint import linear).
   const lastKeys = isNew ? new Map<string, string>() : lastOrderKeys(doc, teamId)
   if (parsed.heroes && parsed.heroes.length > 0) team?.set(TEAM.heroes, parsed.heroes)
+  // A team with no members yet gets the comment's people (support heroes, then owners as they
+  // appear), so the next sprint can suggest a support hero in rotation. Editable like any field.
+  const members: unknown = team?.get(TEAM.members)
+  if (team && (!Array.isArray(members) || members.length === 0)) {
+    const people = peopleOf(parsed)
+    if (people.length > 0) team.set(TEAM.members, people)
+  }
   if (parsed.offDuring) team?.set(TEAM.offDuring, parsed.offDuring)
   const existing = readExtraSections(doc, teamId)
   const taken = new Set(existing.map((e) => e.def.key))
@@ -75,6 +83,28 @@ export function writeSection(
     items: sec.items,
     ...(after !== undefined ? { after } : {}),
   })
+}
+
+const MAX_MEMBERS = 30
+
+/** The GitHub handles a comment names as heroes and owners, first mention first, once each. */
+function peopleOf(parsed: ParsedComment): string[] {
+  const seen = new Map<string, string>()
+  const add = (handle: string): void => {
+    const h = handle.replace(/^@+/, '').trim()
+    if (/^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/.test(h) && !seen.has(h.toLowerCase())) {
+      seen.set(h.toLowerCase(), h)
+    }
+  }
+  for (const hero of parsed.heroes ?? []) add(hero.handle)
+  const walk = (items: readonly ParsedItem[]): void => {
+    for (const item of items) {
+      item.owners.forEach(add)
+      walk(item.children)
+    }
+  }
+  for (const sec of parsed.sections) walk(sec.items)
+  return [...seen.values()].slice(0, MAX_MEMBERS)
 }
 
 function freshKey(taken: Set<string>): string {

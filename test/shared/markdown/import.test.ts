@@ -6,6 +6,7 @@ import {
   IMPORT_ORIGIN,
   createSprint,
   readSprint,
+  setMembers,
   type ItemView,
   type SectionView,
   type TeamView,
@@ -162,6 +163,18 @@ describe('what the importer understands', () => {
     expect(section(team, 'okr').items[0]).toMatchObject({ text: 'Reduce p95 🔴', status: 'green' })
     expect(out).toContain('- ✅ Shipped the batch exporter ❌\n')
     expect(out).toContain('1. 🟢 Reduce p95 🔴\n')
+  })
+
+  it('gives a team with no members the people of its comment, hero first', () => {
+    const doc = newSprint()
+    const { team } = importInto(doc, fixture('comments/01-pipeline-clean.md'))
+    expect(team.members[0]).toBe('ana-lopez')
+    expect(team.members).toContain('tom-reid')
+    expect(new Set(team.members.map((m) => m.toLowerCase())).size).toBe(team.members.length)
+    // Members a team already has are kept as they are.
+    setMembers(doc, { teamId: team.id, members: ['zoe'] })
+    importComment(doc, fixture('comments/01-pipeline-clean.md'), { teamId: team.id })
+    expect(readSprint(doc).teams[0]?.members).toEqual(['zoe'])
   })
 
   it('03: text before the heading, <details>, items grouped under @handle bullets', () => {
