@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import type { Heading, Paragraph, RootContent } from 'mdast'
+import type { Heading, Nodes, Paragraph, RootContent } from 'mdast'
 import { change } from '../doc/transact'
 import { IMPORT_ORIGIN } from '../doc/origin'
 import { GLOBAL_TEAM } from '../doc/schema'
@@ -64,7 +64,7 @@ export function importComment(
         ? `no "Team …" heading found; imported as a new team named "${UNNAMED_TEAM}"`
         : 'no "Team …" heading found; merged into the chosen team',
     )
-  return { teamId, warnings: [...warnings, ...keptWarnings(parsed)] }
+  return { teamId, warnings: [...warnings, ...keptWarnings(parsed, root.children)] }
 }
 
 /** Where {@link importComment} would write a comment, told before importing it. */
@@ -99,11 +99,31 @@ export function importTarget(
 }
 
 /** Says which headings were not template sections and were kept as the team's own. */
-function keptWarnings(parsed: ParsedComment): string[] {
-  return parsed.sections
+function keptWarnings(parsed: ParsedComment, nodes: readonly RootContent[]): string[] {
+  const out = parsed.sections
     .filter((s) => s.isExtra && s.def.heading !== '' && s.def.layout?.person === undefined)
     .filter((s) => !TEMPLATES.some((t) => t.sections.some((d) => d.key === s.key)))
     .map((s) => `kept the unknown section "${s.def.heading}" as a section of the team's own`)
+  if (openDetails(nodes) > 0) {
+    out.push(
+      'a <details> block is never closed: on GitHub everything after it stays folded (kept as written; add </details> where it should end)',
+    )
+  }
+  return out
+}
+
+/** How many `<details>` blocks the comment's HTML opens and never closes. */
+function openDetails(nodes: readonly RootContent[]): number {
+  let open = 0
+  const walk = (n: Nodes): void => {
+    if (n.type === 'html') {
+      open += (n.value.match(/<details\b/gi) ?? []).length
+      open = Math.max(0, open - (n.value.match(/<\/details\s*>/gi) ?? []).length)
+    }
+    if ('children' in n) for (const c of n.children) walk(c as Nodes)
+  }
+  for (const n of nodes) walk(n)
+  return open
 }
 
 /** Reads a comment's nodes: the team name (if any heading names it) and its sections. */
@@ -199,7 +219,7 @@ export function importIssue(doc: Y.Doc, markdown: string): ImportResult & { team
         const { name, parsed } = readComment(nodes, source, template)
         // Several teams in one issue: say whose comment each warning is about.
         const who = `${name ?? UNNAMED_TEAM}: `
-        warnings.push(...keptWarnings(parsed).map((w) => who + w))
+        warnings.push(...keptWarnings(parsed, nodes).map((w) => who + w))
         const found = findTeam(doc, name ?? '', undefined)
         const id = found ?? createTeam(doc, name ?? UNNAMED_TEAM)
         applyToTeam(doc, id, parsed, found === undefined)

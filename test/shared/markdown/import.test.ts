@@ -177,6 +177,16 @@ describe('what the importer understands', () => {
     expect(readSprint(doc).teams[0]?.members).toEqual(['zoe'])
   })
 
+  it('08: warns that a <details> block is never closed, keeping it as written', () => {
+    const md = fixture('comments/08-truncated.md')
+    const { warnings } = importComment(newSprint(), md)
+    expect(warnings.join('\n')).toMatch(/a <details> block is never closed/)
+    // Balanced ones are fine.
+    expect(
+      importComment(newSprint(), fixture('comments/03-growth-details.md')).warnings.join('\n'),
+    ).not.toMatch(/details/)
+  })
+
   it('03: text before the heading, <details>, items grouped under @handle bullets', () => {
     const { team } = importInto(newSprint(), fixture('comments/03-growth-details.md'))
     const first = team.sections[0]
