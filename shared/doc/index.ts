@@ -37,6 +37,7 @@ export {
   outdentItem,
   shiftItem,
   removeItem,
+  joinItemInto,
   setItemText,
   editItemText,
   setItemStatus,

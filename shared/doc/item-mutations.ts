@@ -176,6 +176,39 @@ export function removeItem(doc: Y.Doc, args: { itemId: string }): void {
 }
 
 /**
+ * Joins an item into another (Backspace at the start of an item: the reverse of Enter's split):
+ * its text is appended to `into`'s, its owners added to `into`'s, its nested items become
+ * `into`'s last ones (moved, not copied), and the item goes. Refused (undefined) when `into` is
+ * the item itself, one of its nested items, or missing. Returns where the join is in `into`'s
+ * text, for the caret. One transaction.
+ */
+export function joinItemInto(
+  doc: Y.Doc,
+  args: { itemId: string; into: string },
+): { caret: number } | undefined {
+  return change(doc, () => {
+    const all = placed(doc)
+    const cur = all.get(args.itemId)
+    const target = all.get(args.into)
+    if (!cur || !target || args.into === args.itemId) return undefined
+    if (descendants(all, args.itemId).includes(args.into)) return undefined
+    const from = getItemMap(doc, args.itemId)
+    const to = getItemMap(doc, args.into)
+    const fromText = from?.get(ITEM.text)
+    const toText = to?.get(ITEM.text)
+    if (!(fromText instanceof Y.Text) || !(toText instanceof Y.Text)) return undefined
+    const caret = toText.length
+    toText.insert(caret, fromText.toString())
+    const owners = [...new Set([...target.owners, ...cur.owners])]
+    if (owners.length !== target.owners.length) to?.set(ITEM.owners, owners)
+    const children = siblingsAt(all, cur.effectiveTeam, cur.effectiveSection, cur.id, '')
+    for (const child of children) moveItem(doc, { itemId: child.id, parent: args.into })
+    itemsMap(doc).delete(args.itemId)
+    return { caret }
+  })
+}
+
+/**
  * Replaces an item's text by applying the smallest single edit (common prefix and suffix kept), so
  * a concurrent edit elsewhere in the same text survives.
  */

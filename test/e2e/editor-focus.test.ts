@@ -351,3 +351,35 @@ async function createSprintFromList(p: Page): Promise<void> {
     .click()
   await p.getByLabel('Sprint title').waitFor()
 }
+
+describe('Backspace at the start of an item', () => {
+  it('joins it into the item above, undoing Enter; not across sections', async ({
+    page,
+    errors,
+  }) => {
+    await createSprint(page)
+    const web = await addTeam(page, 'Web')
+    const high = section(web, 'High priority')
+    await high.getByRole('button', { name: /^Add item/ }).click()
+    await page.keyboard.type('Ship the exporter')
+    for (let i = 0; i < 'the exporter'.length; i++) await page.keyboard.press('ArrowLeft')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => itemTexts(high)).toEqual(['Ship ', 'the exporter'])
+    expect(await focused(page)).toBe('item:the exporter')
+    await page.keyboard.press('Backspace')
+    await expect.poll(() => itemTexts(high)).toEqual(['Ship the exporter'])
+    // The caret is where the two texts meet: typing goes there.
+    await page.keyboard.type('new ')
+    await expect.poll(() => itemTexts(high)).toEqual(['Ship new the exporter'])
+
+    // The first item of a section has nothing above it in the section: nothing happens.
+    const low = section(web, 'Low priority / side quests')
+    await low.getByRole('button', { name: /^Add item/ }).click()
+    await page.keyboard.type('Side quest')
+    await page.keyboard.press('Home')
+    await page.keyboard.press('Backspace')
+    expect(await itemTexts(low)).toEqual(['Side quest'])
+    expect(await itemTexts(high)).toEqual(['Ship new the exporter'])
+    expect(errors).toEqual([])
+  })
+})

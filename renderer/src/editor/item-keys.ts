@@ -3,6 +3,7 @@ import {
   addItem,
   editItemText,
   indentItem,
+  joinItemInto,
   outdentItem,
   removeItem,
   setItemStatus,
@@ -22,7 +23,8 @@ import { requestMoveDialog } from './move-request'
  * The editing keys of an item (Linear-like): Enter splits/adds the next item, Backspace on an empty
  * item removes it, Tab / Shift+Tab nest and un-nest, Alt+Up/Down reorder, Alt+Shift+Up/Down move
  * to the end of the previous / next section, Up/Down at the text's edge move between items,
- * Ctrl/Cmd+Enter cycles the status, Ctrl/Cmd+Shift+M opens "Move to…". Tab nests, so Escape then Tab (or Shift+Tab) leaves the
+ * Backspace at the start joins the item into the one above, Ctrl/Cmd+Enter cycles the status,
+ * Ctrl/Cmd+Shift+M opens "Move to…". Tab nests, so Escape then Tab (or Shift+Tab) leaves the
  * item for the next (previous) control, as in code editors. Returns true when it handled the key.
  */
 export function handleItemKey(
@@ -81,6 +83,28 @@ export function handleItemKey(
     removeItem(doc, { itemId: item.id })
     if (prev?.dataset.itemId) focusItem(prev.dataset.itemId, 'end')
     return true
+  }
+  if (
+    e.key === 'Backspace' &&
+    el.value !== '' &&
+    el.selectionStart === 0 &&
+    el.selectionEnd === 0
+  ) {
+    // Joins the item into the one above it on screen (the reverse of Enter's split). An item
+    // with nested items joins only its previous sibling with none, so nothing changes order.
+    const aboveEl = neighbourItem(el, -1)
+    const above = aboveEl?.dataset.itemId
+    // Only within the section: never into another section's or team's item.
+    if (!above || aboveEl.closest('section') !== el.closest('section')) return false
+    const siblings = structure.childIds(
+      place.effectiveParent || sectionKey(place.effectiveTeam, place.effectiveSection),
+    )
+    const previous = siblings[siblings.indexOf(item.id) - 1]
+    if (item.hasChildren && above !== previous) return false
+    sprint.checkpoint()
+    const joined = joinItemInto(doc, { itemId: item.id, into: above })
+    if (joined) focusItem(above, joined.caret)
+    return joined !== undefined
   }
   if (e.key === 'Tab') {
     const caret = el.selectionStart

@@ -11,6 +11,7 @@ export const SHORTCUTS: { title: string; list: Shortcut[] }[] = [
     list: [
       { keys: ['Enter'], does: 'New item below (splits the text at the caret)' },
       { keys: ['Backspace'], does: 'Remove the item, when it is empty' },
+      { keys: ['Backspace'], does: 'At the start: join the item into the one above' },
       { keys: ['Tab'], does: 'Nest under the item above' },
       { keys: ['Shift', 'Tab'], does: 'Un-nest' },
       { keys: ['Esc', 'Tab'], does: 'Leave the item for the next control (Shift+Tab: previous)' },

@@ -8,6 +8,7 @@ import {
   editItemText,
   getItemText,
   indentItem,
+  joinItemInto,
   moveItem,
   moveTeam,
   outdentItem,
@@ -299,5 +300,32 @@ describe('items', () => {
     moveItem(doc, { itemId: id, section: 'low' })
     setOwners(doc, { itemId: id, owners: ['x'] })
     expect(origins).toEqual([LOCAL_ORIGIN, LOCAL_ORIGIN, LOCAL_ORIGIN])
+  })
+})
+
+describe('joinItemInto (Backspace at the start of an item)', () => {
+  test('appends the text and owners, moves the nested items, removes the item', () => {
+    const a = addItem(doc, { teamId, section: 'high', text: 'Ship ', owners: ['ana'] })
+    const b = addItem(doc, {
+      teamId,
+      section: 'high',
+      text: 'the exporter',
+      owners: ['tom', 'ana'],
+    })
+    addItem(doc, { teamId, section: 'high', parent: b, text: 'step one' })
+    expect(joinItemInto(doc, { itemId: b, into: a })).toEqual({ caret: 5 })
+    const high = team(readSprint(doc)).sections.find((s) => s.key === 'high')?.items ?? []
+    expect(high.map((i) => [i.text, i.owners, i.children.map((c) => c.text)])).toEqual([
+      ['Ship the exporter', ['ana', 'tom'], ['step one']],
+    ])
+  })
+
+  test('refuses to join an item into itself or one of its nested items', () => {
+    const a = addItem(doc, { teamId, section: 'high', text: 'parent' })
+    const c = addItem(doc, { teamId, section: 'high', parent: a, text: 'child' })
+    expect(joinItemInto(doc, { itemId: a, into: c })).toBeUndefined()
+    expect(joinItemInto(doc, { itemId: a, into: a })).toBeUndefined()
+    expect(joinItemInto(doc, { itemId: a, into: 'missing' })).toBeUndefined()
+    expect(texts(readSprint(doc), 'high')).toEqual(['parent'])
   })
 })
