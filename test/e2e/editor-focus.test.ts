@@ -207,6 +207,22 @@ describe('Move to…', () => {
     await expect.poll(() => itemOutline(high)).toEqual(['Alpha', '  Alpha child', 'Beta'])
     expect(await itemOutline(low)).toEqual([])
 
+    // A place removed meanwhile (here by a script, as a colleague would) is refused in words.
+    await high.locator('textarea[data-item-id]').first().click()
+    await page.keyboard.press('Control+Shift+M')
+    await dialog.waitFor()
+    await to.selectOption(lowOfData)
+    await page.evaluate(() =>
+      document.querySelector<HTMLButtonElement>('button[aria-label="Remove Data"]')?.click(),
+    )
+    await expect.poll(() => page.getByLabel('Team name').count()).toBe(1)
+    await dialog.getByRole('button', { name: 'Move' }).click()
+    await expect
+      .poll(() => dialog.getByRole('alert').innerText())
+      .toContain('Data › Low priority / side quests is gone')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => itemOutline(high)).toEqual(['Alpha', '  Alpha child', 'Beta'])
+
     // The drag handle opens it too; Escape moves nothing and gives the focus back to the item.
     await high.locator('.drag-handle').last().click()
     await page.getByRole('dialog', { name: 'Move “Beta”' }).waitFor()

@@ -48,7 +48,9 @@ export function MoveItemDialog({ itemId, onClose }: Props) {
     )
     return { targets: list, current: at, text: getItemText(sprint.doc, itemId)?.toString() ?? '' }
   }, [sprint, itemId])
-  const [choice, setChoice] = useState(current >= 0 ? current : 0)
+  // Nothing chosen yet (-1) when the item's own section is not a list we know.
+  const [choice, setChoice] = useState(current)
+  const [error, setError] = useState('')
 
   useEffect(() => {
     const d = ref.current
@@ -68,10 +70,19 @@ export function MoveItemDialog({ itemId, onClose }: Props) {
   const shown = text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text
   const move = (): void => {
     const t = targets[choice]
-    if (t && choice !== current) {
-      if (dropItem(sprint, itemId, { kind: 'section', teamId: t.teamId, section: t.section })) {
-        announce(`Moved to ${t.title} of ${t.teamName}`)
-      }
+    if (!t || choice === current) return
+    // Someone may have removed that team or section since the dialog opened.
+    const view = readSprint(sprint.doc)
+    const sections =
+      t.teamId === GLOBAL_TEAM
+        ? view.globalSections
+        : view.teams.find((x) => x.id === t.teamId)?.sections
+    if (!sections?.some((s) => s.key === t.section && s.kind === 'list')) {
+      setError(`${t.teamName} › ${t.title} is gone (removed meanwhile). Choose another place.`)
+      return
+    }
+    if (dropItem(sprint, itemId, { kind: 'section', teamId: t.teamId, section: t.section })) {
+      announce(`Moved to ${t.title} of ${t.teamName}`)
     }
     ref.current?.close()
   }
@@ -103,8 +114,12 @@ export function MoveItemDialog({ itemId, onClose }: Props) {
             className="field-input"
             value={choice}
             autoFocus
-            onChange={(e) => setChoice(Number(e.target.value))}
+            onChange={(e) => {
+              setChoice(Number(e.target.value))
+              setError('')
+            }}
           >
+            {choice < 0 && <option value={-1}>Choose a section…</option>}
             {groups.map(([teamId, g]) => (
               <optgroup key={teamId} label={g.name}>
                 {g.options.map(({ t, i }) => (
@@ -120,12 +135,17 @@ export function MoveItemDialog({ itemId, onClose }: Props) {
         <p className="dialog-hint">
           It goes to the end of that list, with its nested items, status and owners.
         </p>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
         <div className="dialog-actions">
           <span className="spacer" />
           <button type="button" onClick={() => ref.current?.close()}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={choice === current}>
+          <button type="submit" className="primary" disabled={choice === current || choice < 0}>
             Move
           </button>
         </div>

@@ -15,8 +15,15 @@ export type DropTarget =
  * its text, status and children). Dropping an item onto itself or its own subtree does nothing.
  */
 export function dropItem(sprint: OpenSprint, draggedId: string, target: DropTarget): boolean {
-  const { doc, structure } = sprint
+  // The move is an undo step of its own, apart from any typing before or after it.
   sprint.checkpoint()
+  const moved = moveTo(sprint, draggedId, target)
+  sprint.checkpoint()
+  return moved
+}
+
+function moveTo(sprint: OpenSprint, draggedId: string, target: DropTarget): boolean {
+  const { doc, structure } = sprint
   if (target.kind === 'section') {
     const siblings = structure
       .childIds(sectionKey(target.teamId, target.section))
