@@ -313,8 +313,9 @@ describe('concurrent decisions on hang-over items', () => {
     }
   })
 
-  it('keeps one of two untouched copies, the same one on both peers', () => {
-    const net = new Network(2, prng.create(7))
+  /** Two peers, apart, each re-prioritising the first hang-over item of a started sprint. */
+  function bothReprioritise(seed: number) {
+    const net = new Network(2, prng.create(seed))
     const [a, b] = net.peers
     if (!a || !b) throw new Error('no peers')
     startNextSprint(previousSprint().doc, a.doc, {
@@ -326,10 +327,14 @@ describe('concurrent decisions on hang-over items', () => {
     net.settle()
     const hang = section(readSprint(a.doc).teams[0], 'hangover').items.map((i) => i.id)
     net.disconnect(b)
-    const copies = [
-      reprioritiseItem(a.doc, { itemId: hang[0] ?? '' }) ?? '',
-      reprioritiseItem(b.doc, { itemId: hang[0] ?? '' }) ?? '',
-    ].sort()
+    const mine = reprioritiseItem(a.doc, { itemId: hang[0] ?? '' }) ?? ''
+    const theirs = reprioritiseItem(b.doc, { itemId: hang[0] ?? '' }) ?? ''
+    return { net, a, b, mine, theirs }
+  }
+
+  it('keeps one of two untouched copies, the same one on both peers', () => {
+    const { net, a, b, mine, theirs } = bothReprioritise(7)
+    const copies = [mine, theirs].sort()
     net.settle()
     expect(section(readSprint(a.doc).teams[0], 'high').items.map((i) => i.id)).toHaveLength(2)
     // Only the peer that made the second copy removes it.
@@ -344,23 +349,6 @@ describe('concurrent decisions on hang-over items', () => {
   })
 
   it('removes nothing once someone changed a copy: two copies beat lost writing', () => {
-    const build = () => {
-      const net = new Network(2, prng.create(3))
-      const [a, b] = net.peers
-      if (!a || !b) throw new Error('no peers')
-      startNextSprint(previousSprint().doc, a.doc, {
-        id: 'n',
-        title: 'n',
-        startDate: '2024-07-15',
-        endDate: '2024-07-26',
-      })
-      net.settle()
-      const hang = section(readSprint(a.doc).teams[0], 'hangover').items.map((i) => i.id)
-      net.disconnect(b)
-      const mine = reprioritiseItem(a.doc, { itemId: hang[0] ?? '' }) ?? ''
-      const theirs = reprioritiseItem(b.doc, { itemId: hang[0] ?? '' }) ?? ''
-      return { net, a, b, mine, theirs }
-    }
     const changes: ((doc: Y.Doc, id: string) => void)[] = [
       (doc, itemId) => setItemText(doc, { itemId, text: 'Replay DLQ, both regions' }),
       (doc, itemId) => setItemStatus(doc, { itemId, status: 'checked' }),
@@ -375,7 +363,7 @@ describe('concurrent decisions on hang-over items', () => {
       },
     ]
     for (const [i, edit] of changes.entries()) {
-      const { net, a, b, theirs } = build()
+      const { net, a, b, theirs } = bothReprioritise(3)
       edit(b.doc, theirs)
       net.settle()
       expect(mergeConcurrentCopies(a.doc), `change ${i}`).toBe(0)
