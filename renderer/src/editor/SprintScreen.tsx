@@ -24,7 +24,7 @@ import { ANNOUNCER_ID } from './announce'
 import { ShortcutsDialog } from './ShortcutsDialog'
 import { MoveItemDialog } from './MoveItemDialog'
 import { onMoveDialogRequest } from './move-request'
-import { focusSoon, keepFocusNear } from './focus'
+import { focusSoon, keepFocusNear, teamNameField } from './focus'
 import { SectionsDialog } from './SectionsDialog'
 
 /** Whether a key typed here is text (so `?` types a question mark rather than opening help). */
@@ -221,11 +221,7 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
           onClick={() => {
             sprint.checkpoint()
             const id = addTeam(sprint.doc, { name: '' })
-            requestAnimationFrame(() =>
-              document
-                .querySelector<HTMLInputElement>(`[data-team-id="${id}"] .team-name`)
-                ?.focus(),
-            )
+            requestAnimationFrame(() => teamNameField(id)?.focus())
           }}
         >
           + Add team

@@ -12,6 +12,7 @@ import { useToast } from '../app/toast'
 import { useExtensions } from '../app/extensions'
 import { onToolbarKeyDown } from '../app/toolbar-keys'
 import { announce } from './announce'
+import { teamNameField } from './focus'
 
 /** The drag payload type of a team (its id). */
 export const TEAM_MIME = 'application/x-sprintpad-team'
@@ -189,9 +190,7 @@ export const TeamPanel = memo(function TeamPanel({ teamId, index, count }: Props
             removeTeam(doc, { teamId })
             requestAnimationFrame(() =>
               (near
-                ? document.querySelector<HTMLElement>(
-                    `[data-team-id="${CSS.escape(near)}"] .team-name`,
-                  )
+                ? teamNameField(near)
                 : document.querySelector<HTMLElement>('.add-team')
               )?.focus(),
             )

@@ -46,6 +46,13 @@ export function neighbourItem(from: HTMLElement, by: -1 | 1): HTMLTextAreaElemen
   return i < 0 ? undefined : all[i + by]
 }
 
+/** The name field of a team's panel, if it is rendered. */
+export function teamNameField(teamId: string): HTMLInputElement | null {
+  return document.querySelector<HTMLInputElement>(
+    `[data-team-id="${CSS.escape(teamId)}"] .team-name`,
+  )
+}
+
 /** Focuses the first element `find` returns, trying again over the next frames (renders). */
 export function focusSoon(find: () => HTMLElement | null | undefined, tries = 6): void {
   requestAnimationFrame(() => {

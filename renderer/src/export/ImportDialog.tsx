@@ -15,7 +15,7 @@ import { useTeamIds } from '../editor/useDoc'
 import { pickMarkdownFile } from '../app/native'
 import { importedMessage, useToast } from '../app/toast'
 import { undoLastStepAction } from '../editor/undo-toast'
-import { focusSoon } from '../editor/focus'
+import { focusSoon, teamNameField } from '../editor/focus'
 import { TeamOption } from './TeamOption'
 
 interface Props {
@@ -97,11 +97,7 @@ export function ImportDialog({ defaultTeamId, initialText, onClose, onImported }
       onImported(result.teamId)
       // Closing gives the focus back to the opener; then on to the team that got the content.
       ref.current?.close()
-      focusSoon(() =>
-        document.querySelector<HTMLElement>(
-          `[data-team-id="${CSS.escape(result.teamId)}"] .team-name`,
-        ),
-      )
+      focusSoon(() => teamNameField(result.teamId))
       toast.show(
         {
           message: importedMessage('Comment imported', result.warnings),
