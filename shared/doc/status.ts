@@ -63,14 +63,19 @@ const DECISION =
 
 /** The hang-over decision a text ends with, as teams write it in the comment. */
 export function decisionOf(text: string): HangoverStatus | undefined {
+  const word = decisionMatch(text)?.[1]
+  if (word === undefined) return undefined
+  return /^de/i.test(word) ? 'deprioritised' : 'reprioritised'
+}
+
+/** The decision word's match, when there is text before it (a bare word is no decision). */
+function decisionMatch(text: string): RegExpExecArray | undefined {
   const m = DECISION.exec(text)
-  if (!m?.[1] || m.index === 0) return undefined
-  return /^de/i.test(m[1]) ? 'deprioritised' : 'reprioritised'
+  return m?.[1] && m.index > 0 ? m : undefined
 }
 
 /** The text without a closing decision word and its separator (`Foo - prioritised` → `Foo`). */
 export function withoutDecision(text: string): string {
-  if (!decisionOf(text)) return text
-  const m = DECISION.exec(text)
-  return text.slice(0, m ? m.index : text.length).replace(/\s*[-–:]*\s*$/, '')
+  const m = decisionMatch(text)
+  return m ? text.slice(0, m.index).replace(/\s*[-–:]*\s*$/, '') : text
 }
