@@ -344,7 +344,17 @@ describe('the focus is never left on the page body', () => {
     await page.keyboard.type(' renamed')
     await page.keyboard.press('Enter')
     await expect.poll(() => focused(page)).toBe('Rename')
-    const title = (await first.getByRole('link').textContent()) ?? ''
+    // The row shows the new title as soon as Enter is pressed (the stored sprint follows).
+    const title = 'Sprint - January 18 to January 29 renamed'
+    expect(await first.getByRole('link').textContent()).toBe(title)
+    // …and it is stored: a reload shows it.
+    await expect
+      .poll(async () => {
+        await page.reload()
+        return first.getByRole('link').textContent()
+      })
+      .toBe(title)
+    await first.getByRole('button', { name: 'Rename' }).focus()
     await first.getByRole('button', { name: 'Delete' }).click()
     await expect.poll(() => rows.count()).toBe(1)
     await expect.poll(() => onBody(page)).toBe(false)

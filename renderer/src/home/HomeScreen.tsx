@@ -186,7 +186,7 @@ export function HomeScreen({ registry, storage }: Props) {
                 onOpen={() => open(e)}
                 onNext={() => setDialog({ kind: 'next', from: e })}
                 onRename={(title) =>
-                  void renameSprint(registry, e.id, title).catch(fail('Rename failed'))
+                  renameSprint(registry, e.id, title).catch(fail('Rename failed'))
                 }
                 onDuplicate={() =>
                   void duplicateSprint(registry, e.id, `${e.title} (copy)`).catch(

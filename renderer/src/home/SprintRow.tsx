@@ -7,7 +7,8 @@ interface Props {
   entry: SprintEntry
   onOpen: () => void
   onNext: () => void
-  onRename: (title: string) => void
+  /** Settles when the stored sprint has the new title (or the rename failed). */
+  onRename: (title: string) => Promise<unknown>
   onDuplicate: () => void
   onDelete: () => void
 }
@@ -23,6 +24,9 @@ function ago(ms: number): string {
 /** One sprint in the list, with its actions. */
 export function SprintRow({ entry, onNext, onRename, onDuplicate, onDelete }: Props) {
   const [isRenaming, setRenaming] = useState(false)
+  // The new title shows at once; the stored sprint (and so the entry) follows a moment later.
+  const [pendingTitle, setPendingTitle] = useState<string | null>(null)
+  const title = pendingTitle ?? entry.title
   const renameButton = useRef<HTMLButtonElement>(null)
   // Enter or Escape ends renaming with the focus back on Rename (a click elsewhere keeps its own).
   const finishRenaming = (): void => {
@@ -36,12 +40,15 @@ export function SprintRow({ entry, onNext, onRename, onDuplicate, onDelete }: Pr
           <input
             className="rename-input"
             aria-label="New title"
-            defaultValue={entry.title}
+            defaultValue={title}
             autoFocus
             onKeyDown={(e) => {
               if (e.key === 'Enter') {
                 const v = e.currentTarget.value.trim()
-                if (v && v !== entry.title) onRename(v)
+                if (v && v !== title) {
+                  setPendingTitle(v)
+                  void onRename(v).finally(() => setPendingTitle(null))
+                }
                 finishRenaming()
               } else if (e.key === 'Escape') finishRenaming()
             }}
@@ -49,7 +56,7 @@ export function SprintRow({ entry, onNext, onRename, onDuplicate, onDelete }: Pr
           />
         ) : (
           <a className="sprint-link" href={routeHref({ screen: 'sprint', sprintId: entry.id })}>
-            {entry.title || 'Untitled sprint'}
+            {title || 'Untitled sprint'}
           </a>
         )}
         <span className="sprint-meta">
@@ -62,7 +69,7 @@ export function SprintRow({ entry, onNext, onRename, onDuplicate, onDelete }: Pr
           <span>edited {ago(entry.updatedAt)}</span>
         </span>
       </div>
-      <div className="row-actions" role="group" aria-label={`${entry.title} actions`}>
+      <div className="row-actions" role="group" aria-label={`${title} actions`}>
         <button type="button" onClick={onNext}>
           Start next sprint
         </button>
