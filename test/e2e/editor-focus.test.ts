@@ -21,6 +21,10 @@ function focused(p: Page): Promise<string> {
   })
 }
 
+function onBody(p: Page): Promise<boolean> {
+  return p.evaluate(() => document.activeElement === document.body || !document.activeElement)
+}
+
 describe('focus and the keyboard', () => {
   it('leaves an item with Escape then Tab, and Tab alone still nests', async ({ page, errors }) => {
     await createSprint(page)
@@ -74,6 +78,15 @@ describe('focus and the keyboard', () => {
       'Data',
     )
     await team(page, 'Data').getByRole('button', { name: 'Remove Data' }).click()
+    await expect.poll(() => focused(page)).toBe('+ Add team')
+
+    // Ctrl/Cmd+Shift+A adds a team from anywhere, the focus in its name; one Undo takes it away.
+    await page.keyboard.press('Control+Shift+A')
+    await expect.poll(() => focused(page)).toBe('input:Team name')
+    await page.keyboard.type('Ops')
+    await expect.poll(() => team(page, 'Ops').count()).toBe(1)
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => page.locator('[data-team-id]').count()).toBe(0)
     await expect.poll(() => focused(page)).toBe('+ Add team')
     expect(errors).toEqual([])
   })
@@ -286,9 +299,6 @@ describe('toolbars', () => {
 })
 
 describe('the focus is never left on the page body', () => {
-  const onBody = (p: Page): Promise<boolean> =>
-    p.evaluate(() => document.activeElement === document.body || !document.activeElement)
-
   it('after creating a sprint, undoing a new item, and importing a comment', async ({
     page,
     errors,
@@ -347,13 +357,10 @@ describe('the focus is never left on the page body', () => {
     // The row shows the new title as soon as Enter is pressed (the stored sprint follows).
     const title = 'Sprint - January 18 to January 29 renamed'
     expect(await first.getByRole('link').textContent()).toBe(title)
-    // …and it is stored: a reload shows it.
-    await expect
-      .poll(async () => {
-        await page.reload()
-        return first.getByRole('link').textContent()
-      })
-      .toBe(title)
+    // …and, once the row is no longer busy saving it, it is stored: a reload shows it.
+    await expect.poll(() => first.getAttribute('aria-busy')).toBe(null)
+    await page.reload()
+    await expect.poll(() => first.getByRole('link').textContent()).toBe(title)
     await first.getByRole('button', { name: 'Rename' }).focus()
     await first.getByRole('button', { name: 'Delete' }).click()
     await expect.poll(() => rows.count()).toBe(1)

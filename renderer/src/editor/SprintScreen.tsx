@@ -122,6 +122,13 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
     [sprint],
   )
 
+  /** A new, empty team at the end, with the focus in its name. */
+  const addTeamAndFocus = useCallback((): void => {
+    sprint.checkpoint()
+    const id = addTeam(sprint.doc, { name: '' })
+    requestAnimationFrame(() => teamNameField(id)?.focus())
+  }, [sprint])
+
   /** Presenting gives the teams the whole width: the export panel closes (Ctrl/Cmd+E reopens it). */
   const togglePresenting = useCallback((): void => {
     if (!props.isPresenting) setExportOpen(false)
@@ -160,11 +167,14 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
       } else if (key === 'p' && e.shiftKey) {
         e.preventDefault()
         togglePresenting()
+      } else if (key === 'a' && e.shiftKey) {
+        e.preventDefault()
+        addTeamAndFocus()
       }
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [sprint, togglePresenting])
+  }, [sprint, togglePresenting, addTeamAndFocus])
 
   if (!sprint.isSupported) {
     return (
@@ -218,11 +228,8 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
         <button
           type="button"
           className="add-team"
-          onClick={() => {
-            sprint.checkpoint()
-            const id = addTeam(sprint.doc, { name: '' })
-            requestAnimationFrame(() => teamNameField(id)?.focus())
-          }}
+          title="Add a team (Ctrl/Cmd+Shift+A)"
+          onClick={addTeamAndFocus}
         >
           + Add team
         </button>

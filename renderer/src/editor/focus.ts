@@ -62,26 +62,45 @@ export function focusSoon(find: () => HTMLElement | null | undefined, tries = 6)
   })
 }
 
+/** The fields the focus goes back to: item texts and team names, in document order. */
+const FIELDS = '.sprint-main textarea[data-item-id], .sprint-main input.team-name'
+
 /**
- * Runs `change` (an undo or redo) and, if it took away the item that had the focus, puts the
- * focus on the nearest item still there (the ones before it first, then after), so a keyboard
- * user never lands on the page's body.
+ * Runs `change` (an undo or redo) and, if it took away the field that had the focus (an item, a
+ * team's name) or the panel of the control that had it, puts the focus on the nearest text field
+ * still there (the ones before it first, then after), else on "Add team", so a keyboard user never
+ * lands on the page's body.
  */
 export function keepFocusNear(change: () => void): void {
   const active = document.activeElement
-  const all = [...document.querySelectorAll<HTMLTextAreaElement>('textarea[data-item-id]')]
-  const at = active instanceof HTMLTextAreaElement ? all.indexOf(active) : -1
+  const all = [...document.querySelectorAll<HTMLElement>(FIELDS)]
+  // Where the focus is among the fields: on one, or just after the last one before it.
+  const at =
+    active instanceof HTMLElement && active !== document.body
+      ? all.findLastIndex(
+          (el) =>
+            el === active ||
+            (el.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+        )
+      : -2
   change()
-  if (at < 0) return
+  if (at === -2) return
+  // An item's field can be re-created by the change (moved back into another list): find it by id.
+  const still = (el: HTMLElement): HTMLElement | null =>
+    el.dataset.itemId
+      ? document.querySelector<HTMLElement>(
+          `textarea[data-item-id="${CSS.escape(el.dataset.itemId)}"]`,
+        )
+      : el.isConnected
+        ? el
+        : null
   const near = [...all.slice(0, at + 1).reverse(), ...all.slice(at + 1)]
   focusSoon(() => {
     const current = document.activeElement
     if (current && current !== document.body && current.isConnected) return undefined
-    return near
-      .map((el) => el.dataset.itemId ?? '')
-      .map((id) =>
-        document.querySelector<HTMLTextAreaElement>(`textarea[data-item-id="${CSS.escape(id)}"]`),
-      )
-      .find((el) => el !== null)
+    return (
+      near.map(still).find((el) => el !== null) ??
+      document.querySelector<HTMLElement>('.sprint-main .add-team')
+    )
   }, 2)
 }

@@ -30,6 +30,7 @@ export const SHORTCUTS: { title: string; list: Shortcut[] }[] = [
       { keys: ['Ctrl/Cmd', 'E'], does: 'Show or hide the export panel' },
       { keys: ['Ctrl/Cmd', 'Shift', 'C'], does: 'Copy the team comment' },
       { keys: ['Ctrl/Cmd', 'Shift', 'P'], does: 'Presentation mode' },
+      { keys: ['Ctrl/Cmd', 'Shift', 'A'], does: 'Add a team' },
       { keys: ['Esc'], does: 'Leave a note field' },
       { keys: ['?'], does: 'This help (Ctrl/Cmd+/ inside a text field)' },
     ],

@@ -34,7 +34,11 @@ export function SprintRow({ entry, onNext, onRename, onDuplicate, onDelete }: Pr
     requestAnimationFrame(() => renameButton.current?.focus())
   }
   return (
-    <li className="sprint-row" data-sprint-id={entry.id}>
+    <li
+      className="sprint-row"
+      data-sprint-id={entry.id}
+      aria-busy={pendingTitle !== null || undefined}
+    >
       <div className="sprint-row-main">
         {isRenaming ? (
           <input
