@@ -3,6 +3,11 @@ import type * as Y from 'yjs'
 
 /** Quiet time after the last update before the preview is recomputed (ms). */
 const SETTLE_MS = 120
+/**
+ * Longest a preview waits for quiet (ms): while several people type without a pause, it is still
+ * recomputed about once a second instead of staying stale until everyone stops.
+ */
+const MAX_WAIT_MS = 1000
 
 /**
  * Runs `fn` once updates have settled for {@link SETTLE_MS} and the browser is idle, so an export
@@ -20,14 +25,17 @@ function whenSettled(fn: () => void): () => void {
   }
 }
 
-interface PreviewStore {
+export interface PreviewStore {
   subscribe: (onChange: () => void) => () => void
   getSnapshot: () => string
 }
 
-function createPreviewStore(doc: Y.Doc, compute: (doc: Y.Doc) => string): PreviewStore {
+/** The preview's value and its subscription (exported for its unit test). */
+export function createPreviewStore(doc: Y.Doc, compute: (doc: Y.Doc) => string): PreviewStore {
   let value: string | undefined
   let cancel: (() => void) | undefined
+  // When the oldest update not yet in the preview arrived.
+  let pendingSince = 0
   const safe = (): string => {
     try {
       return compute(doc)
@@ -38,6 +46,9 @@ function createPreviewStore(doc: Y.Doc, compute: (doc: Y.Doc) => string): Previe
   return {
     subscribe(onChange) {
       const onUpdate = (): void => {
+        const now = Date.now()
+        if (cancel && now - pendingSince >= MAX_WAIT_MS) return // waited long enough: let it run
+        if (!cancel) pendingSince = now
         cancel?.()
         cancel = whenSettled(() => {
           cancel = undefined
