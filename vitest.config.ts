@@ -25,6 +25,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // expect.poll waits 1 s by default: too short for IndexedDB and renders on a busy CI box.
+          expect: { poll: { timeout: 10_000 } },
           globalSetup: ['test/e2e/global-setup.ts'],
         },
       },

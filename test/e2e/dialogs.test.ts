@@ -102,6 +102,16 @@ describe('error toasts', () => {
         }
       }
     }
+    // The screenshots above can outlast the 3 s of "Copied": show both toasts again, then leave.
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await exportPanel.getByRole('button', { name: 'Copy as GitHub comment' }).click()
+    await dropTextFile(page, 'c.txt')
+    await expect
+      .poll(() => toasts(page).allInnerTexts())
+      .toEqual([
+        expect.stringContaining('Copied as a GitHub comment'),
+        expect.stringContaining('Drop a Markdown (.md) file to import it'),
+      ])
     await page.getByRole('link', { name: 'All sprints' }).click()
     await page.getByRole('button', { name: 'New sprint' }).waitFor()
     expect(await toasts(page).allInnerTexts()).toEqual([

@@ -265,8 +265,9 @@ describe('toolbars', () => {
     await page.keyboard.press('ArrowRight')
     expect(await label()).toBe('Sync settings…')
 
-    // The sprint's toolbar.
+    // The sprint's toolbar (once opening the sprint has put the focus on its title).
     await createSprint(page)
+    await expect.poll(label).toBe('Sprint title')
     await page.getByRole('button', { name: 'Undo' }).focus()
     await page.keyboard.press('ArrowRight')
     expect(await label()).toBe('Redo')

@@ -95,11 +95,13 @@ describe('the sprints list', () => {
     await page.mouse.move(to.x + 60, to.y + 3, { steps: 8 })
     await page.mouse.move(to.x + 62, to.y + 4)
     await page.mouse.up()
-    expect((await itemTexts(retro)).slice(0, 2)).toEqual([dragged, firstRetro])
-    expect(await itemTexts(hang)).toHaveLength(1)
+    await expect
+      .poll(async () => (await itemTexts(retro)).slice(0, 2))
+      .toEqual([dragged, firstRetro])
+    await expect.poll(() => itemTexts(hang)).toHaveLength(1)
     // Undo puts it back.
     await page.keyboard.press('Control+z')
-    expect(await itemTexts(hang)).toHaveLength(2)
+    await expect.poll(() => itemTexts(hang)).toHaveLength(2)
 
     await addTeam(page, 'Growth')
     await team(page, 'Growth').getByRole('button', { name: 'Move Growth up' }).click()
@@ -244,6 +246,8 @@ describe('the sprints list', () => {
     await expect
       .poll(() => page.locator('.toasts').innerText())
       .toMatch(/no "# Team …" comment found; everything was read into the issue's own sections/)
+    // The new sprint is open (loaded from IndexedDB) and has no team.
+    await expect.poll(() => page.getByLabel('Sprint title').count()).toBe(1)
     expect(await page.getByLabel('Team name').count()).toBe(0)
     expect(errors).toEqual([])
   })

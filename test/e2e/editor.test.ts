@@ -115,10 +115,11 @@ describe('the planning editor', () => {
 
     // Copy as a GitHub comment: exactly the golden Markdown.
     await page.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Pipeline' })
+    const golden = await readFile(resolve(GOLDEN, 'pipeline-comment.md'), 'utf8')
     await page.getByRole('button', { name: /Copy as GitHub comment/ }).click()
-    const copied = await page.evaluate(() => navigator.clipboard.readText())
-    expect(copied).toBe(await readFile(resolve(GOLDEN, 'pipeline-comment.md'), 'utf8'))
-    await expect.poll(() => page.getByLabel('Markdown preview').textContent()).toBe(copied)
+    // The clipboard write is asynchronous.
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(golden)
+    await expect.poll(() => page.getByLabel('Markdown preview').textContent()).toBe(golden)
 
     // The sprints list shows it with its team count.
     await page.getByRole('link', { name: 'All sprints' }).click()
