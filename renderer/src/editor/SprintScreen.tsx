@@ -84,10 +84,15 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
   const [isSectionsOpen, setSectionsOpen] = useState(false)
   const [movingItem, setMovingItem] = useState<string | undefined>()
   useEffect(() => onMoveDialogRequest(setMovingItem), [])
-  // Arriving here from a dialog or a link leaves the focus on nothing: start at the title.
+  // Arriving here from a dialog or a link leaves the focus on nothing: start at the title (unless
+  // the user has put the focus somewhere by the time it is rendered).
   useEffect(() => {
-    if (document.activeElement === document.body || !document.activeElement) {
-      focusSoon(() => document.querySelector<HTMLElement>('input.sprint-title'))
+    const isOnNothing = (): boolean =>
+      document.activeElement === document.body || !document.activeElement
+    if (isOnNothing()) {
+      focusSoon(() =>
+        isOnNothing() ? document.querySelector<HTMLElement>('input.sprint-title') : undefined,
+      )
     }
   }, [])
   const toast = useToast()
