@@ -136,7 +136,10 @@ describe('focus and the keyboard', () => {
 })
 
 describe("an item's controls say which item they are for", () => {
-  it('describes owners, status and remove controls by the item text', async ({ page, errors }) => {
+  it('describes owners, status and remove controls by the item text, and items by their section', async ({
+    page,
+    errors,
+  }) => {
     await createSprint(page)
     const web = await addTeam(page, 'Web')
     const high = section(web, 'High priority')
@@ -159,6 +162,8 @@ describe("an item's controls say which item they are for", () => {
     await expect.poll(() => described('Add owner')).toEqual(['Ship login', 'Fix search'])
     expect(await described('Remove item')).toEqual(['Ship login', 'Fix search'])
     expect(await described('Done')).toEqual(['Ship login', 'Fix search'])
+    // The item fields themselves say where they are.
+    expect(await described('Item')).toEqual(['Web: High priority', 'Web: High priority'])
     // Typing changes the description with the text, with no re-render of the controls.
     await page.keyboard.type(' fast')
     await expect.poll(() => described('Add owner')).toEqual(['Ship login', 'Fix search fast'])

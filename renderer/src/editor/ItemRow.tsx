@@ -9,7 +9,7 @@ import { ItemText } from './ItemText'
 import { StatusControl } from './StatusControl'
 import { OwnerChips } from './OwnerChips'
 import { handleItemKey } from './item-keys'
-import { focusItem, itemTextDomId, neighbourItem } from './focus'
+import { focusItem, itemTextDomId, neighbourItem, sectionHeadingDomId } from './focus'
 import { ITEM_MIME, dropItem } from './drag'
 import { requestMoveDialog } from './move-request'
 import { itemNoun } from './status-labels'
@@ -84,6 +84,7 @@ export const ItemRow = memo(function ItemRow({ itemId, teamId, section, role, de
         <ItemText
           itemId={itemId}
           label={label}
+          describedBy={sectionHeadingDomId(teamId, section)}
           placeholder={isNested && role === 'okr' ? 'Action point…' : 'Type an item…'}
           onKeyDown={(e) => {
             if (

@@ -8,6 +8,8 @@ import { itemTextDomId } from './focus'
 interface Props {
   itemId: string
   label: string
+  /** The id of what says where the item is (its section's heading). */
+  describedBy?: string
   placeholder?: string
   onKeyDown: (e: KeyboardEvent<HTMLTextAreaElement>) => void
 }
@@ -17,7 +19,7 @@ interface Props {
  * to the Y.Text as one minimal edit at the caret, and a remote (or undo) change rewrites the value
  * and maps the caret through the change, so it does not jump. Typing re-renders no component.
  */
-export function ItemText({ itemId, label, placeholder, onKeyDown }: Props) {
+export function ItemText({ itemId, label, describedBy, placeholder, onKeyDown }: Props) {
   const { doc } = useSprint()
   const ref = useRef<HTMLTextAreaElement>(null)
 
@@ -55,6 +57,7 @@ export function ItemText({ itemId, label, placeholder, onKeyDown }: Props) {
       spellCheck
       id={itemTextDomId(itemId)}
       aria-label={label}
+      aria-describedby={describedBy}
       placeholder={placeholder}
       data-item-id={itemId}
       readOnly={!getItemText(doc, itemId)}

@@ -4,7 +4,7 @@ import { listRoleOf, sectionKindOf, type TemplateSection } from '../../../shared
 import { useSprint } from './sprint-context'
 import { useChildIds } from './useDoc'
 import { ItemList } from './ItemList'
-import { focusItem } from './focus'
+import { focusItem, sectionHeadingDomId } from './focus'
 import { ITEM_MIME, dropItem } from './drag'
 import { SectionNotes } from './SectionNotes'
 import { useHasNotes, useNotesText } from './useSectionNotes'
@@ -32,7 +32,7 @@ export function SectionBlock({ teamId, teamName, def }: Props) {
   const notes = useNotesText(teamId, def.key)
   const hasNotes = useHasNotes(notes)
   const [isNoteOpen, setNoteOpen] = useState(false)
-  const headingId = `h-${teamId || 'global'}-${def.key}`
+  const headingId = sectionHeadingDomId(teamId, def.key)
   const title = sectionTitle(def)
   const where = `${title}${teamName ? ` (${teamName})` : ''}`
   const add = (): void => {

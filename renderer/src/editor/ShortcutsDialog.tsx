@@ -32,7 +32,12 @@ export function ShortcutsDialog({ onClose }: Props) {
                 <dt>
                   {s.keys.map((k, i) => (
                     <span key={k}>
-                      {i > 0 && <span aria-hidden="true">+</span>}
+                      {i > 0 &&
+                        (s.isSequence ? (
+                          <span className="then"> then </span>
+                        ) : (
+                          <span aria-hidden="true">+</span>
+                        ))}
                       <kbd>{k}</kbd>
                     </span>
                   ))}

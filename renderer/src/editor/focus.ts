@@ -8,6 +8,14 @@ export function itemTextDomId(itemId: string): string {
   return `item-text-${itemId}`
 }
 
+/**
+ * The DOM id of a section's heading ("Web: High priority"). Item fields name it in
+ * `aria-describedby`, so a screen reader says where an item is, not only "Item".
+ */
+export function sectionHeadingDomId(teamId: string, section: string): string {
+  return `h-${teamId || 'global'}-${section}`
+}
+
 export type CaretTarget = 'start' | 'end' | number
 
 /**

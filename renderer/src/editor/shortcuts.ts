@@ -2,6 +2,8 @@
 export interface Shortcut {
   keys: string[]
   does: string
+  /** The keys are pressed one after the other, not together. */
+  isSequence?: boolean
 }
 
 /** The shortcuts of the sprint view, by where they work. Keep in step with item-keys.ts. */
@@ -14,7 +16,11 @@ export const SHORTCUTS: { title: string; list: Shortcut[] }[] = [
       { keys: ['Backspace'], does: 'At the start: join the item into the one above' },
       { keys: ['Tab'], does: 'Nest under the item above' },
       { keys: ['Shift', 'Tab'], does: 'Un-nest' },
-      { keys: ['Esc', 'Tab'], does: 'Leave the item for the next control (Shift+Tab: previous)' },
+      {
+        keys: ['Esc', 'Tab'],
+        isSequence: true,
+        does: 'Leave the item for the next control (Shift+Tab: previous)',
+      },
       { keys: ['Alt', '↑ / ↓'], does: 'Move up or down in its list' },
       { keys: ['Alt', 'Shift', '↑ / ↓'], does: 'Move to the previous or next section' },
       { keys: ['Ctrl/Cmd', 'Shift', 'M'], does: 'Move to another team or section…' },
