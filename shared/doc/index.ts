@@ -51,6 +51,7 @@ export {
   type ItemPlace,
   type AddItemArgs,
 } from './item-mutations'
+export { snapshotItem, restoreItem, type ItemSnapshot } from './item-rescue'
 export { appendItemTree, appendItemTreeIn, lastOrderKeys, type ItemTreeInput } from './item-tree'
 export { createUndoManager } from './undo'
 export { migrate, schemaVersionOf } from './migrations'

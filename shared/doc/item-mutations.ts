@@ -41,6 +41,18 @@ function siblingsAt(
   return (childrenIndex(all).get(key) ?? []).filter((s) => s.id !== except)
 }
 
+/** The items at a place (a section's top level, or under a parent), in order. */
+export function siblingsOf(
+  doc: Y.Doc,
+  place: { teamId: string; section: string; parent: string },
+): Ordered[] {
+  const all = placed(doc)
+  const parent = place.parent && all.has(place.parent) ? all.get(place.parent) : undefined
+  return parent
+    ? siblingsAt(all, parent.effectiveTeam, parent.effectiveSection, parent.id, '')
+    : siblingsAt(all, place.teamId, place.section, '', '')
+}
+
 function rekeyItem(doc: Y.Doc): (id: string, key: string) => void {
   return (id, key) => getItemMap(doc, id)?.set(ITEM.order, key)
 }

@@ -179,4 +179,48 @@ describe('planning together in the app', () => {
       await second.stop()
     }
   })
+
+  it('offers back an item someone else removed while I was typing in it', async () => {
+    const hostHigh = section(team(host, 'Pipeline'), 'High priority')
+    const guestHigh = section(team(guest, 'Pipeline'), 'High priority')
+    const guestSecond = guestHigh.locator('textarea[data-item-id]').nth(1)
+    await guestSecond.click()
+    await guest.keyboard.press('End')
+    await guest.keyboard.type(' (owned by Jo)')
+    await expect
+      .poll(() => itemTexts(hostHigh), { timeout: 20_000 })
+      .toEqual([
+        'Replay the dead letter queue from March, again',
+        'X Separate new pipeline for heatmaps (owned by Jo)',
+      ])
+    // The host removes it while the guest is still in it.
+    await hostHigh.getByRole('button', { name: 'Remove item' }).nth(1).click()
+    await expect.poll(() => itemTexts(guestHigh), { timeout: 20_000 }).toHaveLength(1)
+    const offer = guest.locator('.toasts .toast').filter({ hasText: 'while you were typing in it' })
+    await expect
+      .poll(() => offer.innerText())
+      .toContain('Someone else removed “X Separate new pipeline for heatmaps (owned by Jo)”')
+    // The offer has the focus (not the page body): Enter restores the item, for everyone.
+    await expect
+      .poll(() => guest.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toBe('Restore')
+    await screenshot(guest, 'sync-rescue-offer')
+    await guest.keyboard.press('Enter')
+    const both = [
+      'Replay the dead letter queue from March, again',
+      'X Separate new pipeline for heatmaps (owned by Jo)',
+    ]
+    await expect.poll(() => itemTexts(guestHigh)).toEqual(both)
+    await expect.poll(() => itemTexts(hostHigh), { timeout: 20_000 }).toEqual(both)
+    // The guest is back in it and types on.
+    await guest.keyboard.type('!')
+    await expect
+      .poll(() => itemTexts(hostHigh), { timeout: 20_000 })
+      .toEqual([both[0], `${both[1]}!`])
+    // A removal by someone of an item nobody is typing in offers nothing.
+    await guest.locator('body').click({ position: { x: 5, y: 5 } })
+    await hostHigh.getByRole('button', { name: 'Remove item' }).nth(1).click()
+    await expect.poll(() => itemTexts(guestHigh), { timeout: 20_000 }).toHaveLength(1)
+    expect(await guest.locator('.toasts .toast').filter({ hasText: 'Restore' }).count()).toBe(0)
+  })
 })

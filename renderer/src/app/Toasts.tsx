@@ -13,6 +13,7 @@ export function Toasts() {
       {list.slice(-3).map((t) => (
         <div
           key={t.id}
+          data-toast-id={t.id}
           className={`toast${t.isError ? ' is-error' : ''}`}
           // Reading or reaching for a toast holds it; it goes a moment after being left.
           onMouseEnter={() => toasts.pause(t.id, 'hover')}

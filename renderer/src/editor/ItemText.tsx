@@ -47,6 +47,8 @@ export function ItemText({ itemId, label, describedBy, placeholder, onKeyDown }:
     }
     const edit = diffWithCaret(text.toString(), el.value, el.selectionEnd)
     if (edit) editItemText(doc, { itemId, ...edit })
+    // Typed in since it got the focus: if someone else removes the item now, offer it back.
+    el.dataset.edited = 'true'
   }
 
   return (
@@ -62,6 +64,7 @@ export function ItemText({ itemId, label, describedBy, placeholder, onKeyDown }:
       data-item-id={itemId}
       readOnly={!getItemText(doc, itemId)}
       onInput={onInput}
+      onBlur={(e) => delete e.currentTarget.dataset.edited}
       onKeyDown={onKeyDown}
     />
   )

@@ -25,6 +25,7 @@ import { ShortcutsDialog } from './ShortcutsDialog'
 import { MoveItemDialog } from './MoveItemDialog'
 import { onMoveDialogRequest } from './move-request'
 import { focusSoon, keepFocusNear, teamNameField } from './focus'
+import { useRescueRemovedItem } from './useRescueRemovedItem'
 import { SectionsDialog } from './SectionsDialog'
 
 /** Whether a key typed here is text (so `?` types a question mark rather than opening help). */
@@ -96,6 +97,7 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
     }
   }, [])
   const toast = useToast()
+  useRescueRemovedItem(sprint, toast)
   useRegistrySync(sprint, props.registry)
   useBackupSnapshots(sprint.doc, sprint.id, (err) =>
     toast.show({ message: `Backup failed: ${String(err)}`, isError: true }),
