@@ -42,11 +42,13 @@ export function snapshotItem(doc: Y.Doc, itemId: string): ItemSnapshot | undefin
 }
 
 /**
- * Puts back an item someone else removed while this user was editing it: same id, text, owners
- * and status, under its parent if that is still there (else at the top of its section), at its
- * old position among the siblings left. Its nested items are not put back (they went with it).
- * Undefined when its team is gone too, or when the item is already back (a colleague's undo).
- * One local transaction (undoable).
+ * Puts back an item someone else removed while this user was editing it: its text, owners and
+ * status, at its old position among the siblings left, under its parent if that is still there
+ * (else first in its section). Its nested items are not put back (they went with it). It gets a
+ * new id: a peer's screen bound to the removed item's Y.Text (same id, same row) would otherwise
+ * keep writing into the dead one, and two people restoring at once would drop one of the two.
+ * Returns the new id; undefined when its team is gone too, or when the item is already back (a
+ * colleague's undo). One local transaction (undoable).
  */
 export function restoreItem(doc: Y.Doc, snap: ItemSnapshot): string | undefined {
   return change(doc, () => {
@@ -61,9 +63,10 @@ export function restoreItem(doc: Y.Doc, snap: ItemSnapshot): string | undefined 
       section: snap.rootSection,
       parent,
     })
-    const index = siblings.filter((s) => compareOrdered(s, snap) < 0).length
+    // Where it was among the siblings left; first in its section if its parent went with it.
+    const isOrphan = snap.parent !== '' && !hasParent
+    const index = isOrphan ? 0 : siblings.filter((s) => compareOrdered(s, snap) < 0).length
     return addItemIn(doc, {
-      id: snap.id,
       teamId: snap.rootTeam,
       section: snap.rootSection,
       parent,

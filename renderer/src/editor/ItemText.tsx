@@ -64,7 +64,10 @@ export function ItemText({ itemId, label, describedBy, placeholder, onKeyDown }:
       data-item-id={itemId}
       readOnly={!getItemText(doc, itemId)}
       onInput={onInput}
-      onBlur={(e) => delete e.currentTarget.dataset.edited}
+      onBlur={(e) => {
+        // Switching to another window blurs the field too: that is not leaving the item.
+        if (document.hasFocus()) delete e.currentTarget.dataset.edited
+      }}
       onKeyDown={onKeyDown}
     />
   )

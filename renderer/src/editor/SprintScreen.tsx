@@ -176,7 +176,8 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
         togglePresenting()
       } else if (key === 'a' && e.shiftKey) {
         e.preventDefault()
-        addTeamAndFocus()
+        // Not on the "written by a newer Sprintpad" screen (nothing may change it), one team per press.
+        if (sprint.isSupported && !e.repeat) addTeamAndFocus()
       }
     }
     window.addEventListener('keydown', onKey)

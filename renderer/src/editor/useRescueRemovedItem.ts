@@ -10,7 +10,7 @@ import {
 } from '../../../shared/doc'
 import type { ToastStore } from '../app/toast'
 import { platform } from '../platform'
-import { focusItem, focusSoon } from './focus'
+import { focusItem, focusSoon, sectionHeadingDomId } from './focus'
 
 /** Long enough to notice, read and decide; the countdown also holds while the toast has focus. */
 const RESCUE_MS = 30_000
@@ -33,6 +33,8 @@ export function useRescueRemovedItem(
   useEffect(() => {
     const { doc } = sprint
     let watched: ItemSnapshot | undefined
+    // Offers still showing: they act on this document, so they go when it closes.
+    const offers = new Set<number>()
     const before = (tr: Y.Transaction): void => {
       watched = undefined
       if (tr.local) return
@@ -47,6 +49,20 @@ export function useRescueRemovedItem(
       watched = undefined
       if (!snap || tr.local || getItemMap(doc, snap.id) || !snap.text.trim()) return
       const teamIsThere = snap.rootTeam === GLOBAL_TEAM || teamsMap(doc).has(snap.rootTeam)
+      // Wherever the offer ends (restored, copied, dismissed, expired), the focus lands near the
+      // item's place, never on the page body.
+      const focusNear = (): void =>
+        focusSoon(() => {
+          const active = document.activeElement
+          if (active && active !== document.body && active.isConnected) return undefined
+          const place = document
+            .getElementById(sectionHeadingDomId(snap.rootTeam, snap.rootSection))
+            ?.closest('section')
+          return (
+            place?.querySelector<HTMLElement>('textarea[data-item-id], .section-footer button') ??
+            document.querySelector<HTMLElement>('.sprint-main .add-team')
+          )
+        })
       const id = toast.show(
         teamIsThere
           ? {
@@ -55,18 +71,24 @@ export function useRescueRemovedItem(
                 label: 'Restore',
                 run: () => {
                   sprint.checkpoint()
-                  if (restoreItem(doc, snap)) focusItem(snap.id)
-                  else if (!getItemMap(doc, snap.id)) {
-                    toast.show({ message: 'Its team was removed meanwhile', isError: true })
+                  const restored = restoreItem(doc, snap)
+                  if (restored) focusItem(restored)
+                  else {
+                    if (!getItemMap(doc, snap.id)) {
+                      toast.show({ message: 'Its team was removed meanwhile', isError: true })
+                    }
+                    focusNear()
                   }
                 },
               },
+              onExpire: focusNear,
             }
           : {
               message: `Someone else removed the team of ${quote(snap.text)} while you were typing in it`,
               action: {
                 label: 'Copy text',
                 run: () => {
+                  focusNear()
                   void platform.copyText(snap.text).then(
                     () => toast.show({ message: 'Copied the item’s text' }),
                     (err: unknown) =>
@@ -74,10 +96,12 @@ export function useRescueRemovedItem(
                   )
                 },
               },
+              onExpire: focusNear,
             },
         RESCUE_MS,
       )
-      // The field that had the focus is gone: the offer takes it (Enter restores, Esc… stays).
+      offers.add(id)
+      // The field that had the focus is gone: the offer takes it (Enter restores).
       focusSoon(() => {
         const active = document.activeElement
         if (active && active !== document.body && active.isConnected) return undefined
@@ -89,6 +113,7 @@ export function useRescueRemovedItem(
     return () => {
       doc.off('beforeTransaction', before)
       doc.off('afterTransaction', after)
+      for (const id of offers) toast.dismiss(id)
     }
   }, [sprint, toast])
 }

@@ -51,7 +51,7 @@ export function SprintRow({ entry, onNext, onRename, onDuplicate, onDelete }: Pr
                 const v = e.currentTarget.value.trim()
                 if (v && v !== title) {
                   setPendingTitle(v)
-                  void onRename(v).finally(() => setPendingTitle(null))
+                  void onRename(v).finally(() => setPendingTitle((p) => (p === v ? null : p)))
                 }
                 finishRenaming()
               } else if (e.key === 'Escape') finishRenaming()
