@@ -24,7 +24,7 @@ import { ANNOUNCER_ID } from './announce'
 import { ShortcutsDialog } from './ShortcutsDialog'
 import { MoveItemDialog } from './MoveItemDialog'
 import { onMoveDialogRequest } from './move-request'
-import { focusSoon, keepFocusNear, teamNameField } from './focus'
+import { focusIfLost, isFocusLost, keepFocusNear, teamNameField } from './focus'
 import { useRescueRemovedItem } from './useRescueRemovedItem'
 import { SectionsDialog } from './SectionsDialog'
 
@@ -88,13 +88,7 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
   // Arriving here from a dialog or a link leaves the focus on nothing: start at the title (unless
   // the user has put the focus somewhere by the time it is rendered).
   useEffect(() => {
-    const isOnNothing = (): boolean =>
-      document.activeElement === document.body || !document.activeElement
-    if (isOnNothing()) {
-      focusSoon(() =>
-        isOnNothing() ? document.querySelector<HTMLElement>('input.sprint-title') : undefined,
-      )
-    }
+    if (isFocusLost()) focusIfLost(() => document.querySelector<HTMLElement>('input.sprint-title'))
   }, [])
   const toast = useToast()
   useRescueRemovedItem(sprint, toast)

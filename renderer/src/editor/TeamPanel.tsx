@@ -12,7 +12,7 @@ import { useToast } from '../app/toast'
 import { useExtensions } from '../app/extensions'
 import { onToolbarKeyDown } from '../app/toolbar-keys'
 import { announce } from './announce'
-import { teamNameField } from './focus'
+import { addTeamButton, teamNameField } from './focus'
 
 /** The drag payload type of a team (its id). */
 export const TEAM_MIME = 'application/x-sprintpad-team'
@@ -188,12 +188,7 @@ export const TeamPanel = memo(function TeamPanel({ teamId, index, count }: Props
             const near = (panels[i + 1] ?? panels[i - 1])?.dataset.teamId
             sprint.checkpoint()
             removeTeam(doc, { teamId })
-            requestAnimationFrame(() =>
-              (near
-                ? teamNameField(near)
-                : document.querySelector<HTMLElement>('.add-team')
-              )?.focus(),
-            )
+            requestAnimationFrame(() => (near ? teamNameField(near) : addTeamButton())?.focus())
             sprint.checkpoint()
             toast.show({
               message: `Removed ${name}`,

@@ -70,6 +70,25 @@ export function focusSoon(find: () => HTMLElement | null | undefined, tries = 6)
   })
 }
 
+/** Whether the focus is on nothing: the page body, typically after its element was removed. */
+export function isFocusLost(): boolean {
+  const active = document.activeElement
+  return !active || active === document.body || !active.isConnected
+}
+
+/**
+ * {@link focusSoon}, but only while the focus is lost: it never takes the focus from where the
+ * user (or another handler) has put it meanwhile.
+ */
+export function focusIfLost(find: () => HTMLElement | null | undefined, tries = 6): void {
+  focusSoon(() => (isFocusLost() ? find() : undefined), tries)
+}
+
+/** The sprint's "+ Add team" button: where the focus goes when nothing nearer is left. */
+export function addTeamButton(): HTMLElement | null {
+  return document.querySelector<HTMLElement>('.sprint-main .add-team')
+}
+
 /** The fields the focus goes back to: item texts and team names, in document order. */
 const FIELDS = '.sprint-main textarea[data-item-id], .sprint-main input.team-name'
 
@@ -103,12 +122,5 @@ export function keepFocusNear(change: () => void): void {
         ? el
         : null
   const near = [...all.slice(0, at + 1).reverse(), ...all.slice(at + 1)]
-  focusSoon(() => {
-    const current = document.activeElement
-    if (current && current !== document.body && current.isConnected) return undefined
-    return (
-      near.map(still).find((el) => el !== null) ??
-      document.querySelector<HTMLElement>('.sprint-main .add-team')
-    )
-  }, 2)
+  focusIfLost(() => near.map(still).find((el) => el !== null) ?? addTeamButton(), 2)
 }

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/doc'
 import type { ToastStore } from '../app/toast'
 import { platform } from '../platform'
-import { focusItem, focusSoon, sectionHeadingDomId } from './focus'
+import { addTeamButton, focusIfLost, focusItem, sectionHeadingDomId } from './focus'
 
 /** Long enough to notice, read and decide; the countdown also holds while the toast has focus. */
 const RESCUE_MS = 30_000
@@ -52,15 +52,13 @@ export function useRescueRemovedItem(
       // Wherever the offer ends (restored, copied, dismissed, expired), the focus lands near the
       // item's place, never on the page body.
       const focusNear = (): void =>
-        focusSoon(() => {
-          const active = document.activeElement
-          if (active && active !== document.body && active.isConnected) return undefined
+        focusIfLost(() => {
           const place = document
             .getElementById(sectionHeadingDomId(snap.rootTeam, snap.rootSection))
             ?.closest('section')
           return (
             place?.querySelector<HTMLElement>('textarea[data-item-id], .section-footer button') ??
-            document.querySelector<HTMLElement>('.sprint-main .add-team')
+            addTeamButton()
           )
         })
       const id = toast.show(
@@ -102,11 +100,10 @@ export function useRescueRemovedItem(
       )
       offers.add(id)
       // The field that had the focus is gone: the offer takes it (Enter restores).
-      focusSoon(() => {
-        const active = document.activeElement
-        if (active && active !== document.body && active.isConnected) return undefined
-        return document.querySelector<HTMLElement>(`[data-toast-id="${id}"] .toast-action`)
-      }, 3)
+      focusIfLost(
+        () => document.querySelector<HTMLElement>(`[data-toast-id="${id}"] .toast-action`),
+        3,
+      )
     }
     doc.on('beforeTransaction', before)
     doc.on('afterTransaction', after)
