@@ -150,7 +150,7 @@ export async function run(): Promise<void> {
 
     const field = page.locator(`textarea[data-item-id="${heavy.firstItem}"]`)
     await field.focus()
-    await page.keyboard.press('End')
+    await page.keyboard.press('Control+End')
     await page.evaluate(() => {
       const w = window as unknown as { __latencies: number[] }
       w.__latencies = []

@@ -97,7 +97,7 @@ async function typeAndMeasure(pages: Page[], selector: string, start: number): P
   const [typist, ...receivers] = pages
   if (!typist) throw new Error('no typist')
   await typist.locator(selector).click()
-  await typist.keyboard.press('End')
+  await typist.keyboard.press('Control+End')
   await Promise.all(receivers.map((r) => probeReceiver(r, selector)))
   await probeTypist(typist, selector)
   const text = Array.from({ length: EDITS }, (_, i) => String.fromCharCode(97 + (i % 26))).join('')

@@ -23,6 +23,20 @@ export const presenceStateSchema = z.object({
   user: presenceUserSchema,
   /** Id of the item this person is editing, or `null`. */
   editing: z.string().min(1).max(64).nullable(),
+  /**
+   * A random id of the person's device (browser profile or desktop app), the same across page
+   * loads: a state with the same device as a newer one is a ghost of an earlier load and is not
+   * shown. Optional: peers of earlier versions send none.
+   */
+  device: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/)
+    .optional(),
+  /**
+   * The person's y-webrtc peer id in this room: when the WebRTC link to that peer closes, its
+   * presence goes at once instead of after a timeout. Optional like `device`.
+   */
+  peer: z.string().min(1).max(64).optional(),
 })
 
 export type PresenceState = z.infer<typeof presenceStateSchema>

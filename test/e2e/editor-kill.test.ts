@@ -75,7 +75,7 @@ describe('killing the browser mid-typing', () => {
     for (let round = 0; round < 4; round++) {
       const field = section(team(b.page, 'Pipeline'), 'High priority').locator('textarea').first()
       await field.focus()
-      await b.page.keyboard.press('End')
+      await b.page.keyboard.press('Control+End')
       const typed: { at: number; text: string }[] = []
       let text = expected
       let attempted = expected

@@ -69,12 +69,12 @@ describe('planning together in the app', () => {
     // Typing on either side appears on the other.
     const hostHigh = section(team(host, 'Pipeline'), 'High priority')
     await hostHigh.locator('textarea[data-item-id]').first().click()
-    await host.keyboard.press('End')
+    await host.keyboard.press('Control+End')
     await host.keyboard.type(' from March')
     await expect
       .poll(() => itemTexts(guestHigh), { timeout: 20_000 })
       .toEqual(['Replay the dead letter queue from March'])
-    await guestHigh.locator('textarea[data-item-id]').first().press('End')
+    await guestHigh.locator('textarea[data-item-id]').first().press('Control+End')
     await guest.keyboard.press('Enter')
     await guest.keyboard.type('Separate pipeline for heatmaps')
     await expect
@@ -167,7 +167,7 @@ describe('planning together in the app', () => {
       const hostHigh = section(team(host, 'Pipeline'), 'High priority')
       const guestHigh = section(team(guest, 'Pipeline'), 'High priority')
       await hostHigh.locator('textarea[data-item-id]').first().click()
-      await host.keyboard.press('End')
+      await host.keyboard.press('Control+End')
       await host.keyboard.type(', again')
       await expect
         .poll(() => itemTexts(guestHigh), { timeout: 20_000 })
@@ -185,7 +185,7 @@ describe('planning together in the app', () => {
     const guestHigh = section(team(guest, 'Pipeline'), 'High priority')
     const guestSecond = guestHigh.locator('textarea[data-item-id]').nth(1)
     await guestSecond.click()
-    await guest.keyboard.press('End')
+    await guest.keyboard.press('Control+End')
     await guest.keyboard.type(' (owned by Jo)')
     await expect
       .poll(() => itemTexts(hostHigh), { timeout: 20_000 })

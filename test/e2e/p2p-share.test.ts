@@ -93,7 +93,7 @@ describe('share and join', () => {
     await guest.page.getByLabel('Item item-2').click()
     await guest.page.keyboard.type('written alone')
     await host.page.getByLabel('Item item-1').click()
-    await host.page.keyboard.press('End')
+    await host.page.keyboard.press('Control+End')
     await host.page.keyboard.type('!')
     await panel.getByRole('button', { name: 'Rejoin' }).click()
     await waitFor('merged', async () => {

@@ -40,6 +40,29 @@ export async function openApp(options: { root?: string } = {}): Promise<AppPage>
   }
 }
 
+/**
+ * Closes the app's browser, keeping its profile, and starts a new Chromium process on the same
+ * profile and server (the same origin, so the same IndexedDB), at `hash` (e.g. `#/sprint/<id>`).
+ * The returned app owns the profile and server from then on.
+ */
+export async function relaunchApp(app: AppPage, hash = ''): Promise<AppPage> {
+  await app.profile.close()
+  const profile = await launchProfile({ dir: app.profile.dir })
+  const close = async (): Promise<void> => {
+    await profile.remove()
+    await app.server.stop()
+  }
+  try {
+    const page = profile.context.pages()[0] ?? (await profile.context.newPage())
+    const errors = watchErrors(page)
+    await page.goto(app.server.url + hash)
+    return { server: app.server, profile, page, errors, close }
+  } catch (err) {
+    await close()
+    throw err
+  }
+}
+
 /** Collects any uncaught error or console error of the page. */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = []

@@ -11,6 +11,11 @@ export function describeStatus(status: SyncStatus | undefined): { text: string; 
       ? { text: peers, tone: 'connected' }
       : { text: `${peers} · signaling unreachable`, tone: 'connected' }
   }
+  // Links exist but nothing arrives over them: never "connected" while nothing flows.
+  if (status.pending === 'reconnecting') {
+    return { text: 'Reconnecting — edits are saved here meanwhile', tone: 'waiting' }
+  }
+  if (status.pending === 'connecting') return { text: 'Connecting to others…', tone: 'waiting' }
   if (status.signalingTotal === 0) {
     return { text: 'No signaling server set — add one in settings', tone: 'offline' }
   }
@@ -19,7 +24,7 @@ export function describeStatus(status: SyncStatus | undefined): { text: string; 
     : { text: 'Signaling unreachable — saving on this device', tone: 'offline' }
 }
 
-/** Peers connected, signaling reachable or not, offline (still saving locally). */
+/** Peers heard from, (re)connecting, signaling reachable or not, offline (still saving locally). */
 export function ConnectionIndicator(props: { status: SyncStatus | undefined }) {
   const { text, tone } = describeStatus(props.status)
   const rejected = props.status?.rejected ?? 0

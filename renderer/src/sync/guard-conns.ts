@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import type { WebrtcProvider } from 'y-webrtc'
+import type { WebrtcConn, WebrtcProvider } from 'y-webrtc'
 import {
   DEFAULT_GUARD_LIMITS,
   describeError,
@@ -33,13 +33,15 @@ interface PeerEvents {
  * `WebrtcConn`, long before its data channel can open, so on every `peers` event we swap each new
  * conn's `data` listeners for one that runs {@link guardPeerMessage} first and calls the original
  * inside `try/catch`. A dropped message (and anything y-webrtc throws while applying) is
- * reported through `report`, never thrown into the app. The broadcast channel path (other tabs of
- * this same browser profile and origin) is not guarded: it carries only our own code's messages.
+ * reported through `report`, never thrown into the app; `heard` learns of every message that
+ * passed (what the connection indicator and the link monitor go by). The broadcast channel path
+ * (other tabs of this same browser profile and origin) is not guarded: it carries only our own
+ * code's messages.
  */
 export function guardConnections(
   provider: WebrtcProvider,
   doc: Y.Doc,
-  report: (rejection: Rejection) => void,
+  on: { report: (rejection: Rejection) => void; heard: (conn: WebrtcConn) => void },
   limits: GuardLimits = DEFAULT_GUARD_LIMITS,
 ): () => void {
   const guarded = new WeakSet<object>()
@@ -51,7 +53,7 @@ export function guardConnections(
       const originals = peer.listeners('data')
       peer.removeAllListeners('data')
       peer.on('data', (data) => {
-        const fail = (reason: string): void => report({ peerId, reason, at: Date.now() })
+        const fail = (reason: string): void => on.report({ peerId, reason, at: Date.now() })
         const awareness = provider.awareness
         const own = {
           clientId: awareness.clientID,
@@ -59,6 +61,7 @@ export function guardConnections(
         }
         const verdict = guardPeerMessage(doc, data, limits, own)
         if (!verdict.ok) return fail(verdict.reason)
+        on.heard(conn)
         for (const reason of verdict.dropped) fail(reason)
         for (const listener of originals) {
           try {

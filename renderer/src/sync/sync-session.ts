@@ -10,12 +10,22 @@ import {
 } from '../../../shared/sync'
 import type { ExternalStore } from '../store/useY'
 import { guardConnections, type Rejection } from './guard-conns'
-import { watchConnections } from './conn-watchdog'
+import { LinkMonitor } from './link-monitor'
+import { PresenceTracker } from './presence-tracker'
+import { deviceId } from './device-id'
 
-/** What the connection indicator shows. */
+/** What the connection indicator shows: what actually arrives, not y-webrtc's connection flags. */
 export interface SyncStatus {
-  /** Peers with an open WebRTC connection. */
+  /**
+   * Other people here now: one per device among the presences heard of in the last seconds, while
+   * some link delivers messages (0 when none does).
+   */
   peers: number
+  /**
+   * Nobody heard from, but links exist: `reconnecting` when one that delivered went quiet,
+   * `connecting` when they have delivered nothing yet.
+   */
+  pending: 'connecting' | 'reconnecting' | undefined
   /** Signaling servers currently connected, of `signalingTotal`. */
   signalingConnected: number
   signalingTotal: number
@@ -34,18 +44,22 @@ export interface SyncSessionOptions {
   /** STUN/TURN servers. Default none: only LAN host candidates, no public server contacted. */
   iceServers?: readonly RTCIceServer[]
   user: PresenceUser
+  /** This device's presence id (default: {@link deviceId}). */
+  device?: string
   limits?: GuardLimits
   /** Called for every message the guard dropped or filtered (besides being counted). */
   onRejected?: (rejection: Rejection) => void
 }
 
-const STATUS_POLL_MS = 1000
+/** How often links are checked, presence heartbeats sent and expired, and the status redrawn. */
+const TICK_MS = 250
 
 /**
  * One sprint shared over y-webrtc: attaches a `WebrtcProvider` to the sprint's Y.Doc with the room
  * secret as password, the given signaling URLs and `iceServers` (none by default), puts the
- * hostile-peer guard in front of every peer, publishes this person's presence, and exposes the
- * connection status and the people present as `useSyncExternalStore` stores. Remote updates are
+ * hostile-peer guard in front of every peer, publishes this person's presence (heartbeated, see
+ * {@link PresenceTracker}), drops links that deliver nothing ({@link LinkMonitor}), and exposes
+ * the connection status and the people present as `useSyncExternalStore` stores. Remote updates are
  * applied with the provider's room as origin, so the sprint's UndoManager never reverts them.
  * When the browser goes offline the provider disconnects (edits keep saving locally); when it
  * comes back it reconnects and y-webrtc's sync step 1/2 merges both sides' edits.
@@ -62,8 +76,10 @@ export class SyncSession {
   private readonly peerListeners = new Set<() => void>()
   private readonly timer: ReturnType<typeof setInterval>
   private readonly onRejected: ((r: Rejection) => void) | undefined
+  private readonly links: LinkMonitor
+  private readonly presence: PresenceTracker
+  private readonly device: string
   private status: SyncStatus
-  private peersSnapshot: readonly Peer[] = []
   private rejected = 0
   private awayState: Record<string, unknown> | null = null
   private isDestroyed = false
@@ -81,34 +97,54 @@ export class SyncSession {
       peerOpts: { config: { iceServers: [...(opts.iceServers ?? [])] } },
     })
     this.awareness = this.provider.awareness
-    this.awareness.setLocalState({ user: opts.user, editing: null })
+    this.device = opts.device ?? deviceId()
+    this.awareness.setLocalState({ user: opts.user, editing: null, device: this.device })
+    this.links = new LinkMonitor(this.provider)
+    this.presence = new PresenceTracker(this.awareness, this.device)
     this.unguard = guardConnections(
       this.provider,
       doc,
-      (r) => this.reject(r),
+      {
+        report: (r) => this.reject(r),
+        heard: (conn) => {
+          if (this.links.heard(conn)) this.refreshStatus()
+        },
+      },
       opts.limits ?? DEFAULT_GUARD_LIMITS,
     )
     this.status = this.computeStatus()
-    this.peersSnapshot = this.computePeers()
-    this.provider.on('peers', this.refreshStatus)
-    this.provider.on('synced', this.refreshStatus)
+    // y-webrtc makes the room (and its peer id) once the key is derived, in a `key.then` that
+    // runs before this one.
+    void this.provider.key.then(() => {
+      const peer = this.provider.room?.peerId
+      if (peer && !this.isDestroyed && this.awareness.getLocalState() !== null) {
+        this.awareness.setLocalStateField('peer', peer)
+      }
+    })
+    this.provider.on('peers', this.onPeers)
     this.awareness.on('change', this.onAwarenessChange)
     window.addEventListener('online', this.onOnline)
     window.addEventListener('offline', this.onOffline)
     window.addEventListener('unhandledrejection', this.onUnhandledRejection)
-    const watchdog = watchConnections(this.provider)
     this.timer = setInterval(() => {
-      watchdog.check()
+      if (!this.provider.shouldConnect) return
+      this.links.check()
+      this.presence.tick()
       this.refreshStatus()
-    }, STATUS_POLL_MS)
+    }, TICK_MS)
     if (!navigator.onLine) this.pause()
   }
 
   /** Changes how others see me (settings). */
   setUser(user: PresenceUser): void {
     const cur: unknown = this.awareness.getLocalState()
-    const editing = presenceStateSchema.safeParse(cur).data?.editing ?? null
-    this.awareness.setLocalState({ user, editing })
+    const parsed = presenceStateSchema.safeParse(cur).data
+    this.awareness.setLocalState({
+      ...parsed,
+      user,
+      editing: parsed?.editing ?? null,
+      device: this.device,
+    })
   }
 
   /** Announces the item I am editing (`null` when none). */
@@ -131,16 +167,27 @@ export class SyncSession {
     window.removeEventListener('offline', this.onOffline)
     window.removeEventListener('unhandledrejection', this.onUnhandledRejection)
     this.awareness.off('change', this.onAwarenessChange)
-    this.provider.off('peers', this.refreshStatus)
-    this.provider.off('synced', this.refreshStatus)
+    this.provider.off('peers', this.onPeers)
     this.unguard()
     // Tell the others I left now (else my presence lingers until it times out).
     this.awareness.setLocalState(null)
+    // y-webrtc's destroy leaves the provider registered with the signaling connections (shared
+    // per URL by the whole page), which then stay open, subscribed, for good; disconnecting
+    // first releases them (a connection no provider uses any more is closed).
+    if (this.provider.shouldConnect) this.provider.disconnect()
     this.provider.destroy()
     const awareness = this.awareness
     // y-webrtc destroys the room in a `key.then`; ours runs after it.
     this.closed = Promise.resolve(this.provider.key).then(() => awareness.destroy())
     return this.closed
+  }
+
+  /**
+   * Connections the link monitor gave up on so far (delivered nothing, or went silent): a healthy
+   * session has none. For tests and benchmarks.
+   */
+  get droppedLinks(): number {
+    return this.links.drops
   }
 
   /** The connection indicator's store. */
@@ -158,7 +205,7 @@ export class SyncSession {
       this.peerListeners.add(onChange)
       return () => this.peerListeners.delete(onChange)
     },
-    getSnapshot: () => this.peersSnapshot,
+    getSnapshot: () => this.presence.peers,
   }
 
   private reject(r: Rejection): void {
@@ -170,27 +217,21 @@ export class SyncSession {
   }
 
   private computeStatus(): SyncStatus {
-    const conns = this.provider.room?.webrtcConns
-    let peers = 0
-    for (const conn of conns?.values() ?? []) if (conn.connected) peers++
+    const links = this.links.counts()
+    const others = this.presence.peers.length - 1
+    let pending: SyncStatus['pending']
+    if (links.live === 0 && links.quiet > 0) pending = 'reconnecting'
+    else if (links.live === 0 && links.connecting > 0) pending = 'connecting'
     const signaling = new Set(this.provider.signalingConns as { connected: boolean }[])
     return {
-      peers,
+      // A link that delivers without a valid presence (a peer of another version) still counts.
+      peers: links.live === 0 ? 0 : others > 0 ? others : links.live,
+      pending,
       signalingConnected: [...signaling].filter((c) => c.connected).length,
       signalingTotal: this.provider.signalingUrls.length,
       isOnline: navigator.onLine,
       rejected: this.rejected,
     }
-  }
-
-  private computePeers(): Peer[] {
-    const out: Peer[] = []
-    for (const [clientId, state] of this.awareness.getStates()) {
-      const parsed = presenceStateSchema.safeParse(state)
-      if (!parsed.success) continue
-      out.push({ ...parsed.data, clientId, isSelf: clientId === this.awareness.clientID })
-    }
-    return out.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.clientId - b.clientId)
   }
 
   private readonly refreshStatus = (): void => {
@@ -199,6 +240,7 @@ export class SyncSession {
     const cur = this.status
     if (
       next.peers === cur.peers &&
+      next.pending === cur.pending &&
       next.signalingConnected === cur.signalingConnected &&
       next.signalingTotal === cur.signalingTotal &&
       next.isOnline === cur.isOnline &&
@@ -210,8 +252,13 @@ export class SyncSession {
     for (const l of [...this.statusListeners]) l()
   }
 
+  private readonly onPeers = (e: { removed: string[] }): void => {
+    this.presence.linksClosed(e.removed)
+    this.refreshStatus()
+  }
+
   private readonly onAwarenessChange = (): void => {
-    this.peersSnapshot = this.computePeers()
+    if (!this.presence.refresh()) return
     for (const l of [...this.peerListeners]) l()
     this.refreshStatus()
   }

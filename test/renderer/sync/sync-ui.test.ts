@@ -8,6 +8,7 @@ import type { SyncStatus } from '../../../renderer/src/sync/sync-session'
 
 const status = (s: Partial<SyncStatus>): SyncStatus => ({
   peers: 0,
+  pending: undefined,
   signalingConnected: 1,
   signalingTotal: 1,
   isOnline: true,
@@ -36,6 +37,9 @@ describe('connection indicator', () => {
     [status({ peers: 4 }), '4 peers connected'],
     [status({ peers: 2, signalingConnected: 0 }), '2 peers connected · signaling unreachable'],
     [status({}), 'Waiting for others to join'],
+    [status({ pending: 'connecting' }), 'Connecting to others…'],
+    [status({ pending: 'reconnecting' }), 'Reconnecting — edits are saved here meanwhile'],
+    [status({ pending: 'reconnecting', peers: 1 }), '1 peer connected'],
     [status({ signalingConnected: 0 }), 'Signaling unreachable — saving on this device'],
     [
       status({ signalingConnected: 0, signalingTotal: 0 }),

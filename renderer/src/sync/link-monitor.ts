@@ -1,0 +1,104 @@
+import type { WebrtcConn, WebrtcProvider } from 'y-webrtc'
+import { PRESENCE_TIMEOUT_MS } from './presence-tracker'
+
+/** How long a new WebRTC connection may take to deliver its first message before it is retried. */
+const CONNECT_DEADLINE_MS: readonly [number, number] = [6000, 10_000]
+
+/**
+ * How long an open connection may stay silent before it is dropped and retried. Every peer
+ * heartbeats its presence every second (see presence-tracker.ts), so this is many missed
+ * heartbeats: the link is dead (a peer that vanished without closing: ICE takes ~30 s to notice).
+ */
+export const SILENT_LINK_MS = 15_000
+
+/** A link is live when a message arrived over it this recently: as long as a presence lasts. */
+export const LIVE_LINK_MS = PRESENCE_TIMEOUT_MS
+
+/** See {@link LinkMonitor.counts}. */
+export interface LinkCounts {
+  live: number
+  quiet: number
+  connecting: number
+}
+
+interface LinkRecord {
+  /** When a message that passed the guard last arrived over it. */
+  heardAt: number | undefined
+  /** Randomised per connection, so two stuck sides do not retry in lockstep. */
+  deadline: number
+}
+
+/**
+ * What the WebRTC links of a provider actually do, judged by the messages that arrive over them,
+ * never by y-webrtc's connection flags: `conn.connected` is true for a pair stuck after WebRTC
+ * glare (both sides initiators, each reading only the data channel it made, so nothing flows), and
+ * `conn.synced` is set only for connections made while the room was not yet synced (y-webrtc
+ * 10.3's `readMessage` checks `room.synced`), so every later connection, such as a newcomer's,
+ * never gets it.
+ *
+ * {@link check} drops a connection that delivered nothing within 6–10 s of appearing (stuck
+ * negotiation) or went silent for {@link SILENT_LINK_MS}; destroying the simple-peer emits
+ * `close`, on which y-webrtc forgets the connection and announces itself again, so a fresh one
+ * is made. {@link counts} sorts the connections by when they were last heard from.
+ */
+export class LinkMonitor {
+  /** Connections dropped so far (stuck or silent). */
+  drops = 0
+  private readonly records = new WeakMap<WebrtcConn, LinkRecord>()
+
+  constructor(
+    private readonly provider: WebrtcProvider,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  /** A message from `conn` passed the guard. Returns true when the link was not live before. */
+  heard(conn: WebrtcConn, now = Date.now()): boolean {
+    const r = this.record(conn, now)
+    const wasLive = r.heardAt !== undefined && now - r.heardAt <= LIVE_LINK_MS
+    r.heardAt = now
+    return !wasLive
+  }
+
+  /** Drops the connections that never delivered or went silent (call about once a second). */
+  check(now = Date.now()): void {
+    for (const conn of this.conns()) {
+      if (conn.closed) continue
+      const r = this.record(conn, now)
+      const isStuck = r.heardAt === undefined && now > r.deadline
+      const isSilent = r.heardAt !== undefined && now - r.heardAt > SILENT_LINK_MS
+      if (!isStuck && !isSilent) continue
+      this.drops++
+      ;(conn.peer as { destroy: () => void }).destroy()
+    }
+  }
+
+  /**
+   * The connections by what arrives over them: `live`, a message within {@link LIVE_LINK_MS};
+   * `quiet`, heard from before but not lately; `connecting`, nothing yet.
+   */
+  counts(now = Date.now()): LinkCounts {
+    const counts = { live: 0, quiet: 0, connecting: 0 }
+    for (const conn of this.conns()) {
+      if (conn.closed) continue
+      const heardAt = this.records.get(conn)?.heardAt
+      if (heardAt === undefined) counts.connecting++
+      else if (now - heardAt <= LIVE_LINK_MS) counts.live++
+      else counts.quiet++
+    }
+    return counts
+  }
+
+  private conns(): Iterable<WebrtcConn> {
+    return this.provider.room?.webrtcConns.values() ?? []
+  }
+
+  private record(conn: WebrtcConn, now: number): LinkRecord {
+    let r = this.records.get(conn)
+    if (!r) {
+      const [min, max] = CONNECT_DEADLINE_MS
+      r = { heardAt: undefined, deadline: now + min + this.random() * (max - min) }
+      this.records.set(conn, r)
+    }
+    return r
+  }
+}

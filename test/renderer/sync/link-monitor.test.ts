@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import type { WebrtcConn, WebrtcProvider } from 'y-webrtc'
+import { LinkMonitor, LIVE_LINK_MS, SILENT_LINK_MS } from '../../../renderer/src/sync/link-monitor'
+
+/** The part of y-webrtc's provider and connections the monitor reads: the room's connections. */
+function world(n: number) {
+  const destroyed: string[] = []
+  const conns = new Map<string, WebrtcConn>()
+  for (let i = 0; i < n; i++) {
+    const id = `peer-${i}`
+    const conn = { closed: false, peer: { destroy: () => destroyed.push(id) } }
+    conns.set(id, conn as unknown as WebrtcConn)
+  }
+  const provider = { room: { webrtcConns: conns } } as unknown as WebrtcProvider
+  const conn = (i: number): WebrtcConn => conns.get(`peer-${i}`) as WebrtcConn
+  return { provider, conn, destroyed }
+}
+
+describe('LinkMonitor', () => {
+  it('drops a connection that delivers nothing within its 6–10 s deadline, so it is retried', () => {
+    const { provider, destroyed } = world(1)
+    const monitor = new LinkMonitor(provider, () => 0.5)
+    monitor.check(0)
+    monitor.check(7999)
+    expect(destroyed).toEqual([])
+    monitor.check(8001)
+    expect(destroyed).toEqual(['peer-0'])
+  })
+
+  it('never drops a connection that delivers, however the room was synced', () => {
+    const { provider, conn, destroyed } = world(1)
+    const monitor = new LinkMonitor(provider, () => 0)
+    for (let t = 0; t <= 120_000; t += 1000) {
+      monitor.heard(conn(0), t)
+      monitor.check(t + 500)
+    }
+    expect(destroyed).toEqual([])
+  })
+
+  it('drops a connection that went silent for longer than a live link ever is', () => {
+    const { provider, conn, destroyed } = world(1)
+    const monitor = new LinkMonitor(provider, () => 0)
+    monitor.heard(conn(0), 1000)
+    monitor.check(1000 + SILENT_LINK_MS)
+    expect(destroyed).toEqual([])
+    monitor.check(1001 + SILENT_LINK_MS)
+    expect(destroyed).toEqual(['peer-0'])
+  })
+
+  it('counts links by what arrives over them', () => {
+    const { provider, conn } = world(4)
+    const monitor = new LinkMonitor(provider)
+    expect(monitor.heard(conn(0), 10_000)).toBe(true)
+    expect(monitor.heard(conn(0), 10_100)).toBe(false)
+    monitor.heard(conn(1), 10_000 - LIVE_LINK_MS - 1)
+    ;(conn(3) as { closed: boolean }).closed = true
+    expect(monitor.counts(10_000)).toEqual({ live: 1, quiet: 1, connecting: 1 })
+    expect(monitor.heard(conn(1), 10_000)).toBe(true)
+    expect(monitor.counts(10_000)).toEqual({ live: 2, quiet: 0, connecting: 1 })
+  })
+})
