@@ -21,8 +21,15 @@ const room = newRoomParams()
 
 beforeAll(async () => {
   world = await startWorld()
-  a = await world.openPeer({ ...room, name: 'Ada', color: '#e5484d', handle: 'ada', create: '1' })
-  b = await world.openPeer({ ...room, name: 'Bob', color: '#0090ff', handle: 'bob' })
+  a = await world.openPeer({
+    ...room,
+    name: 'Ada',
+    color: '#e5484d',
+    handle: 'ada',
+    create: '1',
+    items: '4',
+  })
+  b = await world.openPeer({ ...room, name: 'Bob', color: '#0090ff', handle: 'bob', items: '4' })
   await waitFor(
     'A and B connected',
     async () => (await connectedPeers(a.page)) === 1 && (await connectedPeers(b.page)) === 1,
@@ -36,7 +43,7 @@ afterAll(async () => {
 async function typeInto(p: PeerPage, item: string, text: string, delay = 0): Promise<void> {
   const field = p.page.getByLabel(`Item ${item}`)
   await field.click()
-  await p.page.keyboard.press('End')
+  await p.page.keyboard.press('Control+End')
   await p.page.keyboard.type(text, { delay })
 }
 
@@ -79,6 +86,38 @@ describe('two peers over the LAN signaling server', () => {
     expect([...text].filter((c) => c === 'b')).toHaveLength(10)
   })
 
+  it('keeps syncing when both drop their link at the same moment (their reconnections cross)', async () => {
+    type Harness = {
+      harness: {
+        session: {
+          provider: { room: { webrtcConns: Map<string, { peer: { destroy: () => void } }> } }
+          droppedLinks: number
+        }
+      }
+    }
+    const dropLinks = (p: PeerPage) =>
+      p.page.evaluate(() => {
+        const conns = (window as unknown as Harness).harness.session.provider.room.webrtcConns
+        for (const conn of conns.values()) conn.peer.destroy()
+      })
+    const stats = (p: PeerPage) =>
+      p.page.evaluate(() => (window as unknown as Harness).harness.session.droppedLinks)
+    for (let round = 0; round < 5; round++) {
+      // Both announce themselves again at once, so each makes an initiator connection.
+      await Promise.all([dropLinks(a), dropLinks(b)])
+      await typeInto(a, 'item-4', `a${round}`)
+      await waitFor('B has it', async () =>
+        ((await itemTexts(b.page, 4))[3] ?? '').endsWith(`a${round}`),
+      )
+      await typeInto(b, 'item-4', `b${round}`)
+      await waitFor('A has it', async () =>
+        ((await itemTexts(a.page, 4))[3] ?? '').endsWith(`b${round}`),
+      )
+    }
+    // No connection had to be given up on: every new one carried messages at once.
+    expect([await stats(a), await stats(b)]).toEqual([0, 0])
+  })
+
   it('merges edits made while one peer was offline, with no user action', async () => {
     await b.profile.context.setOffline(true)
     await waitFor('B shows offline', async () =>
@@ -92,7 +131,7 @@ describe('two peers over the LAN signaling server', () => {
     expect((await itemTexts(a.page, 2))[1]).toBe('Fix bugs')
     await b.profile.context.setOffline(false)
     await waitFor('converged after coming back', async () => {
-      const [ta, tb] = [await itemTexts(a.page, 3), await itemTexts(b.page, 3)]
+      const [ta, tb] = [await itemTexts(a.page, 4), await itemTexts(b.page, 4)]
       return JSON.stringify(ta) === JSON.stringify(tb) && ta[1] === 'Fix bugs offline'
     })
     expect((await itemTexts(b.page, 1))[0]).toBe('Ship sync meanwhile')

@@ -63,13 +63,10 @@ export async function fetchSharedSprint(
       opts.signal?.addEventListener('abort', onAbort)
     })
   } finally {
+    // The sprint's own session connects again at once: the others' announcements of this one
+    // closing cannot cross its offers (only the smaller peer id makes offers, see
+    // patches/y-webrtc+10.3.0.patch).
     await session.destroy()
     doc.destroy()
-    // The others re-announce themselves as soon as they see this connection close; joining again
-    // right away would cross those announcements (WebRTC glare, see conn-watchdog.ts). Let them
-    // pass while we are not subscribed.
-    await new Promise((r) => setTimeout(r, REJOIN_PAUSE_MS))
   }
 }
-
-const REJOIN_PAUSE_MS = 750
