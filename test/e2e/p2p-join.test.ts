@@ -56,14 +56,20 @@ interface Shared {
   code: string
 }
 
-/** Ana shares a sprint with one team and two items; Dan, on a fresh profile, is ready to join. */
-async function sharedSprint(): Promise<Shared> {
+/**
+ * Ana shares a sprint with one team and two items; Dan, on a fresh profile, is ready to join
+ * (named in his settings, or, with `isGuestNamed` false, still the first-time "Guest").
+ */
+async function sharedSprint(isGuestNamed = true): Promise<Shared> {
   const host = await openApp()
   apps.push(host)
   const guest = await openApp()
   apps.push(guest)
   await configureSync(host.page, { name: 'Ana', handle: 'ana', signalingUrl })
-  await configureSync(guest.page, { name: 'Dan', handle: 'dan', signalingUrl })
+  await configureSync(
+    guest.page,
+    isGuestNamed ? { name: 'Dan', handle: 'dan', signalingUrl } : { signalingUrl },
+  )
   await createSprint(host.page)
   const pipeline = await addTeam(host.page, 'Pipeline')
   await section(pipeline, 'High priority')
@@ -146,11 +152,22 @@ describe('a first-time join keeps syncing both ways for the whole meeting', () =
     expect(guest.errors.filter((m) => !/WebSocket|ERR_CONNECTION/.test(m))).toEqual([])
   })
 
-  it('joins by the typed code', async () => {
-    const { host, guest, code } = await sharedSprint()
+  it('joins by the typed code, saying who he is the first time', async () => {
+    const { host, guest, code } = await sharedSprint(false)
     expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{1,4}){9}$/)
-    await joinSprint(guest.page, code.toLowerCase().replace(/-/g, ' '))
+    await guest.page.getByRole('button', { name: 'Join a sprint…' }).click()
+    const dialog = guest.page.getByRole('dialog', { name: 'Join a sprint' })
+    await dialog.getByLabel('Join link or code').fill(code.toLowerCase().replace(/-/g, ' '))
+    // A first-time user is asked once who they are, instead of showing up as "Guest".
+    await dialog.getByRole('button', { name: 'Join' }).click()
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('your name')
+    await dialog.getByLabel('Your name').fill('Dan')
+    await dialog.getByLabel('GitHub handle (optional)').fill('@dan')
+    await screenshot(guest.page, 'join-asks-name')
+    await dialog.getByRole('button', { name: 'Join' }).click()
     await joinedUp(host.page, guest.page)
+    const people = host.page.getByRole('list', { name: 'People here' })
+    await expect.poll(() => people.getByRole('listitem', { name: 'Dan (@dan)' }).count()).toBe(1)
     await meeting('by code', host.page, guest.page)
   })
 

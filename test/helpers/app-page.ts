@@ -114,15 +114,18 @@ export async function itemTexts(sectionEl: Locator): Promise<string[]> {
     .evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value))
 }
 
-/** Sets the display name, GitHub handle and signaling server in the Sync settings form. */
+/**
+ * Sets the signaling server in the Sync settings form, and the display name and GitHub handle
+ * when given (without them the person stays the first-time "Guest").
+ */
 export async function configureSync(
   page: Page,
-  settings: { name: string; handle: string; signalingUrl: string },
+  settings: { name?: string; handle?: string; signalingUrl: string },
 ): Promise<void> {
   await page.getByRole('button', { name: 'Sync settings…' }).click()
   const form = page.getByRole('form', { name: 'Sync settings' })
-  await form.getByLabel('Display name').fill(settings.name)
-  await form.getByLabel('GitHub handle').fill(settings.handle)
+  if (settings.name !== undefined) await form.getByLabel('Display name').fill(settings.name)
+  if (settings.handle !== undefined) await form.getByLabel('GitHub handle').fill(settings.handle)
   await form.getByLabel(/signaling/i).fill(settings.signalingUrl)
   await form.getByRole('button', { name: 'Save' }).click()
   await form.waitFor({ state: 'detached' })

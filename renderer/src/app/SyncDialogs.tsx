@@ -42,6 +42,7 @@ export function SyncDialogs(props: { wiring: SyncWiring; registry: SprintRegistr
           initialInput={dialog.initialInput}
           settings={settings}
           onClose={close}
+          onSaveUser={(user) => wiring.settings.save({ ...settings, user })}
           onJoined={(fetched, info) => {
             storeSprintUpdate(registry, fetched.update).then(
               (entry) => {

@@ -1,5 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import { parseJoinInput, type JoinInfo } from '../../../shared/sync'
+import {
+  parseJoinInput,
+  presenceUserSchema,
+  type JoinInfo,
+  type PresenceUser,
+} from '../../../shared/sync'
 import { fetchSharedSprint, type FetchedSprint } from './join'
 import type { SyncSettings } from './sync-settings'
 
@@ -14,6 +19,16 @@ interface Props {
   onJoined: (fetched: FetchedSprint, info: JoinInfo) => void
   /** Cancel: stop looking and close (in a native dialog, through its `close()`). */
   onClose: () => void
+  /** Saves the name and handle a first-time user gives here (see {@link isUnnamed}). */
+  onSaveUser: (user: PresenceUser) => void
+}
+
+/**
+ * Whether this person has never said who they are (the default "Guest" with no handle): joining
+ * asks them once, so the others do not see a "Guest" until they find Sync settings.
+ */
+export function isUnnamed(user: PresenceUser): boolean {
+  return user.name === 'Guest' && user.handle === ''
 }
 
 /** "Join a sprint": takes a link or a short code, finds the others and fetches the sprint. */
@@ -22,6 +37,10 @@ export function JoinDialog(props: Props) {
   const [input, setInput] = useState(props.initialInput ?? '')
   const [error, setError] = useState<string | undefined>()
   const [isJoining, setJoining] = useState(false)
+  // Asked once: decided when the dialog opens, so the fields stay while the name is typed.
+  const [asksName] = useState(() => isUnnamed(props.settings.user))
+  const [name, setName] = useState('')
+  const [handle, setHandle] = useState('')
   const abort = useRef<AbortController | undefined>(undefined)
   // Closed any way (Escape too) while looking: stop looking.
   useEffect(() => () => abort.current?.abort(), [])
@@ -29,6 +48,23 @@ export function JoinDialog(props: Props) {
   const join = (): void => {
     const parsed = parseJoinInput(input)
     if (!parsed.ok) return setError(parsed.error)
+    let user = props.settings.user
+    if (asksName) {
+      const named = presenceUserSchema.safeParse({
+        ...user,
+        name: name.trim(),
+        handle: handle.trim().replace(/^@/, ''),
+      })
+      if (!named.success) {
+        return setError(
+          name.trim() === ''
+            ? 'Say your name, so the others know who joined.'
+            : 'That GitHub handle is not valid (letters, digits and dashes).',
+        )
+      }
+      user = named.data
+      props.onSaveUser(user)
+    }
     const signaling = [...new Set([...parsed.value.signaling, ...props.settings.extraSignaling])]
     const info = { ...parsed.value, signaling }
     const controller = new AbortController()
@@ -36,7 +72,7 @@ export function JoinDialog(props: Props) {
     setError(undefined)
     setJoining(true)
     fetchSharedSprint(info, {
-      user: props.settings.user,
+      user,
       iceServers: props.settings.iceServers,
       signal: controller.signal,
     }).then(
@@ -71,6 +107,27 @@ export function JoinDialog(props: Props) {
           aria-invalid={error !== undefined}
           aria-describedby={error ? `${inputId}-error` : undefined}
         />
+        {asksName && (
+          <div className="join-name">
+            <label htmlFor={`${inputId}-name`}>Your name</label>
+            <input
+              id={`${inputId}-name`}
+              value={name}
+              autoComplete="name"
+              placeholder="How the others see you"
+              onChange={(e) => setName(e.target.value)}
+            />
+            <label htmlFor={`${inputId}-handle`}>GitHub handle (optional)</label>
+            <input
+              id={`${inputId}-handle`}
+              value={handle}
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="@handle"
+              onChange={(e) => setHandle(e.target.value)}
+            />
+          </div>
+        )}
         {error && (
           <p role="alert" id={`${inputId}-error`} className="form-error">
             {error}

@@ -66,6 +66,7 @@ export function UiPeer(props: { config: HarnessConfig }) {
         <JoinDialog
           settings={current}
           onClose={() => setJoinOpen(false)}
+          onSaveUser={(user) => settings.save({ ...current, user })}
           onJoined={(fetched, info) => {
             const doc = new Y.Doc()
             Y.applyUpdate(doc, fetched.update)
