@@ -35,7 +35,7 @@ export function buildMenuTemplate(options: MenuOptions): Item[] {
     command('Open…', 'openSprint', 'CmdOrCtrl+O'),
     command('Import Markdown…', 'importMarkdown', 'CmdOrCtrl+Shift+I'),
     { type: 'separator' },
-    command('Export Markdown…', 'exportMarkdown', 'CmdOrCtrl+E'),
+    command('Export Markdown…', 'exportMarkdown', 'CmdOrCtrl+Shift+E'),
     command('Copy Team as GitHub Comment', 'copyTeamComment', 'CmdOrCtrl+Shift+C'),
     command('Save Copy As…', 'saveCopyAs', 'CmdOrCtrl+Shift+S'),
     { type: 'separator' },
@@ -44,6 +44,9 @@ export function buildMenuTemplate(options: MenuOptions): Item[] {
     isMac ? { role: 'close' } : { role: 'quit' },
   ]
   const view: Item[] = [
+    // Ctrl/Cmd+E means this one thing, in the menu and in the sprint alike.
+    command('Export Panel', 'toggleExportPanel', 'CmdOrCtrl+E'),
+    { type: 'separator' },
     ...(options.isDev
       ? ([
           { role: 'reload' },

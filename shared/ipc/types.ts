@@ -66,6 +66,7 @@ export const MENU_COMMANDS = [
   'openSprint',
   'importMarkdown',
   'exportMarkdown',
+  'toggleExportPanel',
   'copyTeamComment',
   'saveCopyAs',
   'restoreBackup',

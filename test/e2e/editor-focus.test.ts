@@ -41,8 +41,8 @@ describe('focus and the keyboard', () => {
     await expect.poll(() => itemOutline(high)).toEqual(['First', '  Second'])
     await page.keyboard.press('Escape')
     await page.keyboard.press('Tab')
-    // The next control of the row: the owners field of "Second".
-    expect(await focused(page)).toBe('input:Add owner')
+    // The next Tab stop: one per item, so past the rest of the row to the section's "Add item".
+    expect(await focused(page)).toBe('Add item to High priority (Web)')
     await page.keyboard.press('Shift+Tab')
     expect(await focused(page)).toBe('item:Second')
     // Escape is forgotten once another key is pressed: Shift+Tab un-nests again.
@@ -275,9 +275,9 @@ describe('toolbars', () => {
     await page.keyboard.press('ArrowRight')
     expect(await label()).toBe('Sync settings…')
 
-    // The sprint's toolbar (once opening the sprint has put the focus on its title).
+    // The sprint's toolbar (once opening the sprint has put the focus on "+ Add team").
     await createSprint(page)
-    await expect.poll(label).toBe('Sprint title')
+    await expect.poll(label).toBe('+ Add team')
     await page.getByRole('button', { name: 'Undo' }).focus()
     await page.keyboard.press('ArrowRight')
     expect(await label()).toBe('Redo')
@@ -315,7 +315,9 @@ describe('the focus is never left on the page body', () => {
     errors,
   }) => {
     await createSprint(page)
-    await expect.poll(() => focused(page)).toBe('input:Sprint title')
+    // A new sprint has no team yet: the focus is on "+ Add team" (never the title, which the
+    // first keystroke would rename).
+    await expect.poll(() => focused(page)).toBe('+ Add team')
     const web = await addTeam(page, 'Web')
     const high = section(web, 'High priority')
     await high.getByRole('button', { name: /^Add item/ }).click()

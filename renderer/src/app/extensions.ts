@@ -19,6 +19,8 @@ export interface SprintExtensions {
   itemExtras?: (sprint: OpenSprint, itemId: string) => ReactNode
   /** Under a team's header (e.g. who is working in this team right now). */
   teamExtras?: (sprint: OpenSprint, teamId: string) => ReactNode
+  /** The user's own GitHub handle, when known (e.g. "My teams" in the team jump). */
+  myHandle?: () => string
 }
 
 export const ExtensionsContext = createContext<SprintExtensions>({})

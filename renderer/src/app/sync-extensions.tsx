@@ -32,5 +32,6 @@ export function syncExtensions(wiring: SyncWiring, registry: SprintRegistry): Sp
     teamExtras: (sprint, teamId) => (
       <TeamPresenceHere wiring={wiring} sprint={sprint} teamId={teamId} />
     ),
+    myHandle: () => wiring.settings.store.getSnapshot().user.handle,
   }
 }

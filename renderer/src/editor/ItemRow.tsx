@@ -9,11 +9,13 @@ import { ItemText } from './ItemText'
 import { StatusControl } from './StatusControl'
 import { OwnerChips } from './OwnerChips'
 import { handleItemKey } from './item-keys'
+import { onItemLineKeyDown } from './row-keys'
 import { focusItem, itemTextDomId, neighbourItem, sectionHeadingDomId } from './focus'
 import { ITEM_MIME, dropItem } from './drag'
 import { requestMoveDialog } from './move-request'
 import { itemNoun } from './status-labels'
 import { useExtensions } from '../app/extensions'
+import { shortcutText } from '../app/keys'
 
 interface Props {
   itemId: string
@@ -64,12 +66,12 @@ export const ItemRow = memo(function ItemRow({ itemId, teamId, section, role, de
       onDragLeave={() => setDropEdge(undefined)}
       onDrop={onDrop}
     >
-      <div className="item-line">
+      <div className="item-line" onKeyDown={onItemLineKeyDown}>
         <span
           className="drag-handle"
           draggable
           aria-hidden="true"
-          title="Drag to move, or click: Move to… (Ctrl/Cmd+Shift+M; Alt+↑/↓ in the list)"
+          title={`Drag to move, or click: Move to… (${shortcutText('Mod+Shift+M')}; ${shortcutText('Alt')}+↑/↓ in the list)`}
           onClick={() => requestMoveDialog(itemId)}
           onDragStart={(e) => {
             e.dataTransfer.setData(ITEM_MIME, itemId)
@@ -110,6 +112,7 @@ export const ItemRow = memo(function ItemRow({ itemId, teamId, section, role, de
           >
             <button
               type="button"
+              tabIndex={-1}
               className={`chip-button${status === 'reprioritised' ? ' is-active' : ''}`}
               aria-pressed={status === 'reprioritised'}
               title={status === 'reprioritised' ? 'Take the decision back' : undefined}
@@ -124,6 +127,7 @@ export const ItemRow = memo(function ItemRow({ itemId, teamId, section, role, de
             </button>
             <button
               type="button"
+              tabIndex={-1}
               className={`chip-button${status === 'deprioritised' ? ' is-active' : ''}`}
               aria-pressed={status === 'deprioritised'}
               title={status === 'deprioritised' ? 'Take the decision back' : undefined}
@@ -139,6 +143,7 @@ export const ItemRow = memo(function ItemRow({ itemId, teamId, section, role, de
         )}
         <button
           type="button"
+          tabIndex={-1}
           className="icon-button item-remove"
           aria-label={`Remove ${label.toLowerCase()}`}
           aria-describedby={itemTextDomId(itemId)}

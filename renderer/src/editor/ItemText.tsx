@@ -4,6 +4,8 @@ import { editItemText, getItemText } from '../../../shared/doc'
 import { useSprint } from './sprint-context'
 import { diffWithCaret, showRemoteChange } from './text-diff'
 import { itemTextDomId } from './focus'
+import { rememberLastItem } from './jump'
+import { linkAt } from './links'
 
 interface Props {
   itemId: string
@@ -20,7 +22,8 @@ interface Props {
  * and maps the caret through the change, so it does not jump. Typing re-renders no component.
  */
 export function ItemText({ itemId, label, describedBy, placeholder, onKeyDown }: Props) {
-  const { doc } = useSprint()
+  const sprint = useSprint()
+  const { doc } = sprint
   const ref = useRef<HTMLTextAreaElement>(null)
 
   useLayoutEffect(() => {
@@ -47,7 +50,9 @@ export function ItemText({ itemId, label, describedBy, placeholder, onKeyDown }:
     }
     const edit = diffWithCaret(text.toString(), el.value, el.selectionEnd)
     if (edit) editItemText(doc, { itemId, ...edit })
-    // Typed in since it got the focus: if someone else removes the item now, offer it back.
+    // Typed in since it got the focus: if someone else removes the item now, offer it back. The
+    // first keystroke also makes it where the sprint opens next time.
+    if (!el.dataset.edited) rememberLastItem(sprint.id, itemId)
     el.dataset.edited = 'true'
   }
 
@@ -69,6 +74,12 @@ export function ItemText({ itemId, label, describedBy, placeholder, onKeyDown }:
         if (document.hasFocus()) delete e.currentTarget.dataset.edited
       }}
       onKeyDown={onKeyDown}
+      onClick={(e) => {
+        // Ctrl/Cmd+click on a link opens it (in the desktop app through main's URL policy).
+        if (!e.ctrlKey && !e.metaKey) return
+        const url = linkAt(e.currentTarget.value, e.currentTarget.selectionStart)
+        if (url) window.open(url, '_blank', 'noopener,noreferrer')
+      }}
     />
   )
 }

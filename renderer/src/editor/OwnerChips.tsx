@@ -50,6 +50,7 @@ export function OwnerChips({ itemId, owners }: Props) {
             <span>@{o}</span>
             <button
               type="button"
+              tabIndex={-1}
               className="chip-remove"
               aria-label={`Remove owner @${o}`}
               aria-describedby={itemTextDomId(itemId)}
@@ -61,6 +62,7 @@ export function OwnerChips({ itemId, owners }: Props) {
         ))}
       </ul>
       <input
+        tabIndex={-1}
         className="owner-input"
         aria-label="Add owner"
         aria-describedby={itemTextDomId(itemId)}

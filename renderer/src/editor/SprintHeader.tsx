@@ -5,6 +5,7 @@ import { useSprint } from './sprint-context'
 import { useMeta } from './useDoc'
 import type { ReactNode } from 'react'
 import { onToolbarKeyDown } from '../app/toolbar-keys'
+import { shortcutText } from '../app/keys'
 
 interface Props {
   storage: string
@@ -16,6 +17,8 @@ interface Props {
   onTogglePresenting: () => void
   onShowShortcuts: () => void
   onEditSections: () => void
+  /** Opens "Import comment…" (also while presenting, when the export panel is closed). */
+  onImport: () => void
 }
 
 const SAVE_TEXT = {
@@ -81,7 +84,7 @@ export function SprintHeader(props: Props) {
         <button
           type="button"
           aria-label="Undo"
-          title="Undo (Ctrl/Cmd+Z)"
+          title={`Undo (${shortcutText('Mod+Z')})`}
           onClick={() => sprint.undo.undo()}
         >
           ↶
@@ -89,7 +92,7 @@ export function SprintHeader(props: Props) {
         <button
           type="button"
           aria-label="Redo"
-          title="Redo (Ctrl/Cmd+Shift+Z)"
+          title={`Redo (${shortcutText('Mod+Shift+Z')})`}
           onClick={() => sprint.undo.redo()}
         >
           ↷
@@ -105,7 +108,7 @@ export function SprintHeader(props: Props) {
         <button
           type="button"
           aria-pressed={props.isPresenting}
-          title="Larger text for projecting (Ctrl/Cmd+Shift+P)"
+          title={`Larger text for projecting (${shortcutText('Mod+Shift+P')}; Esc leaves)`}
           onClick={props.onTogglePresenting}
         >
           Present
@@ -114,10 +117,18 @@ export function SprintHeader(props: Props) {
           type="button"
           aria-pressed={props.isExportOpen}
           aria-controls="export-panel"
-          title="Export and import (Ctrl/Cmd+E)"
+          title={`Export and import (${shortcutText('Mod+E')})`}
           onClick={props.onToggleExport}
         >
           Export
+        </button>
+        <button
+          type="button"
+          aria-haspopup="dialog"
+          title="Import a team’s GitHub comment into this sprint"
+          onClick={props.onImport}
+        >
+          Import…
         </button>
         <button
           type="button"

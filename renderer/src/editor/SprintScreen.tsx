@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { addTeam } from '../../../shared/doc'
 import { useExtensions } from '../app/extensions'
+import { shortcutText } from '../app/keys'
 import type { SprintRegistry } from '../store/registry'
 import { ExportPanel } from '../export/ExportPanel'
 import { SprintContext } from './sprint-context'
@@ -24,9 +25,14 @@ import { ANNOUNCER_ID } from './announce'
 import { ShortcutsDialog } from './ShortcutsDialog'
 import { MoveItemDialog } from './MoveItemDialog'
 import { onMoveDialogRequest } from './move-request'
-import { focusIfLost, isFocusLost, keepFocusNear, teamNameField } from './focus'
+import { keepFocusNear, teamNameField } from './focus'
+import { focusWhereLeft, jumpSection, jumpTeam } from './jump'
 import { useRescueRemovedItem } from './useRescueRemovedItem'
 import { SectionsDialog } from './SectionsDialog'
+import { TeamJumpDialog } from './TeamJumpDialog'
+
+/** Below this window width the export panel starts closed (it would sit under the teams). */
+const WIDE_ENOUGH_FOR_EXPORT = 1200
 
 /** Whether a key typed here is text (so `?` types a question mark rather than opening help). */
 function isTextField(target: EventTarget | null): boolean {
@@ -77,19 +83,21 @@ export function SprintScreen(props: Props) {
 function SprintEditor(props: Props & { sprint: OpenSprint }) {
   const { sprint } = props
   const extensions = useExtensions()
-  const [isExportOpen, setExportOpen] = useState(true)
+  // In a narrow window the panel would leave the teams too little room: it starts closed there.
+  const [isExportOpen, setExportOpen] = useState(() => window.innerWidth >= WIDE_ENOUGH_FOR_EXPORT)
+  // Whether the panel was open when presenting began (leaving brings it back as it was).
+  const [wasExportOpen, setWasExportOpen] = useState(false)
   const [selectedTeam, setSelectedTeam] = useState('')
   const [exportCommand, setExportCommand] = useState<ExportCommand | undefined>()
   const [isRestoreOpen, setRestoreOpen] = useState(false)
   const [isHelpOpen, setHelpOpen] = useState(false)
   const [isSectionsOpen, setSectionsOpen] = useState(false)
+  const [isJumpOpen, setJumpOpen] = useState(false)
   const [movingItem, setMovingItem] = useState<string | undefined>()
   useEffect(() => onMoveDialogRequest(setMovingItem), [])
-  // Arriving here from a dialog or a link leaves the focus on nothing: start at the title (unless
-  // the user has put the focus somewhere by the time it is rendered).
-  useEffect(() => {
-    if (isFocusLost()) focusIfLost(() => document.querySelector<HTMLElement>('input.sprint-title'))
-  }, [])
+  // Arriving here from a dialog or a link leaves the focus on nothing: start where this user was
+  // (unless they have put the focus somewhere by the time it is rendered).
+  useEffect(() => focusWhereLeft(sprint.id), [sprint.id])
   const toast = useToast()
   useRescueRemovedItem(sprint, toast)
   useRegistrySync(sprint, props.registry)
@@ -110,6 +118,7 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
           run({ kind: 'import', markdown: c.file.text, at: Date.now() })
         } else if (c.command === 'copyTeamComment') run({ kind: 'copy', at: Date.now() })
         else if (c.command === 'exportMarkdown') run({ kind: 'saveMarkdown', at: Date.now() })
+        else if (c.command === 'toggleExportPanel') setExportOpen((x) => !x)
         else if (c.command === 'saveCopyAs') run({ kind: 'saveSprint', at: Date.now() })
         else if (c.command === 'importMarkdown')
           run({ kind: 'import', markdown: '', at: Date.now() })
@@ -130,16 +139,41 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
     requestAnimationFrame(() => teamNameField(id)?.focus())
   }, [sprint])
 
-  /** Presenting gives the teams the whole width: the export panel closes (Ctrl/Cmd+E reopens it). */
+  /**
+   * Presenting gives the teams the whole width: the export panel closes (Ctrl/Cmd+E reopens it),
+   * and comes back as it was when presenting ends.
+   */
   const togglePresenting = useCallback((): void => {
-    if (!props.isPresenting) setExportOpen(false)
+    if (props.isPresenting) setExportOpen(wasExportOpen)
+    else {
+      setWasExportOpen(isExportOpen)
+      setExportOpen(false)
+    }
     props.onTogglePresenting()
-  }, [props])
+  }, [props, isExportOpen, wasExportOpen])
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       const isMod = e.ctrlKey || e.metaKey
       if (e.target instanceof Element && e.target.closest('dialog')) return
+      if (e.defaultPrevented) return
+      if (e.key === 'Escape' && props.isPresenting) {
+        e.preventDefault()
+        togglePresenting()
+        return
+      }
+      if (e.key === 'F2' && !isMod && !e.altKey) {
+        e.preventDefault()
+        document.querySelector<HTMLElement>('input.sprint-title')?.focus()
+        return
+      }
+      if (e.altKey && !isMod && (e.key === 'PageDown' || e.key === 'PageUp')) {
+        e.preventDefault()
+        const by = e.key === 'PageDown' ? 1 : -1
+        if (e.shiftKey) jumpTeam(by)
+        else jumpSection(by)
+        return
+      }
       if (
         (e.key === '?' && !isMod && !e.altKey && !isTextField(e.target)) ||
         (isMod && e.key === '/')
@@ -160,11 +194,19 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
       } else if (key === 'e' && !e.shiftKey) {
         e.preventDefault()
         setExportOpen((x) => !x)
+      } else if (key === 'e') {
+        // As the menu's Export Markdown…: save the selected team's comment as .md.
+        e.preventDefault()
+        setExportOpen(true)
+        setExportCommand({ kind: 'saveMarkdown', at: Date.now() })
       } else if (key === 'c' && e.shiftKey) {
         // Copy the team comment, whether the export panel is open or not.
         e.preventDefault()
         setExportOpen(true)
         setExportCommand({ kind: 'copy', at: Date.now() })
+      } else if (key === 'k' && !e.shiftKey) {
+        e.preventDefault()
+        setJumpOpen(true)
       } else if (key === 'p' && e.shiftKey) {
         e.preventDefault()
         togglePresenting()
@@ -176,7 +218,7 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [sprint, togglePresenting, addTeamAndFocus])
+  }, [sprint, togglePresenting, addTeamAndFocus, props.isPresenting])
 
   if (!sprint.isSupported) {
     return (
@@ -198,6 +240,10 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
         onTogglePresenting={togglePresenting}
         onShowShortcuts={() => setHelpOpen(true)}
         onEditSections={() => setSectionsOpen(true)}
+        onImport={() => {
+          setExportOpen(true)
+          setExportCommand({ kind: 'import', markdown: '', at: Date.now() })
+        }}
       />
       <main
         className="sprint-main"
@@ -230,7 +276,7 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
         <button
           type="button"
           className="add-team"
-          title="Add a team (Ctrl/Cmd+Shift+A)"
+          title={`Add a team (${shortcutText('Mod+Shift+A')})`}
           onClick={addTeamAndFocus}
         >
           + Add team
@@ -252,6 +298,12 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
         <MoveItemDialog itemId={movingItem} onClose={() => setMovingItem(undefined)} />
       )}
       {isSectionsOpen && <SectionsDialog onClose={() => setSectionsOpen(false)} />}
+      {isJumpOpen && (
+        <TeamJumpDialog
+          myHandle={extensions.myHandle?.() ?? ''}
+          onClose={() => setJumpOpen(false)}
+        />
+      )}
       {isRestoreOpen && (
         <RestoreBackupDialog
           sprintId={sprint.id}

@@ -27,6 +27,7 @@ export function StatusControl({ itemId, role, status, isTask }: Props) {
     return (
       <input
         type="checkbox"
+        tabIndex={-1}
         className="status-check"
         aria-label="Done"
         aria-describedby={itemTextDomId(itemId)}
@@ -47,6 +48,7 @@ export function StatusControl({ itemId, role, status, isTask }: Props) {
         {STATUS_LABELS[status].glyph}
       </span>
       <select
+        tabIndex={-1}
         className="status-select"
         aria-label="Status"
         aria-describedby={itemTextDomId(itemId)}

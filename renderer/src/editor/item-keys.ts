@@ -38,17 +38,19 @@ export function handleItemKey(
   if (!place) return false
   const isMod = e.ctrlKey || e.metaKey
   if (e.key === 'Escape') {
-    if (!el.dataset.tabLeaves) {
-      el.dataset.tabLeaves = 'true'
-      el.addEventListener('blur', () => delete el.dataset.tabLeaves, { once: true })
-      announce('Tab now moves to the next control')
-    }
+    // A second Escape is not ours: it reaches the sprint (e.g. to leave presentation mode).
+    if (el.dataset.tabLeaves) return false
+    el.dataset.tabLeaves = 'true'
+    el.addEventListener('blur', () => delete el.dataset.tabLeaves, { once: true })
+    announce('Tab now moves to the next control')
     return true
   }
   const tabLeaves = el.dataset.tabLeaves === 'true'
   if (!['Shift', 'Control', 'Alt', 'Meta'].includes(e.key)) delete el.dataset.tabLeaves
   // After Escape, Tab does what it does everywhere else: the browser moves focus on.
   if (e.key === 'Tab' && tabLeaves) return false
+  // Shift+Tab in a top-level item has nothing to un-nest: it leaves the item, as everywhere.
+  if (e.key === 'Tab' && e.shiftKey && !place.effectiveParent) return false
   const isStructural =
     e.key === 'Enter' || e.key === 'Tab' || (e.altKey && e.key.startsWith('Arrow'))
   // A new item, a nesting or a move is its own undo step, apart from the typing around it.

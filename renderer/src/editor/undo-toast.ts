@@ -1,3 +1,4 @@
+import { shortcutText } from '../app/keys'
 import type { Toast, ToastStore } from '../app/toast'
 import type { OpenSprint } from '../store/open-sprint'
 
@@ -16,7 +17,7 @@ export function undoLastStepAction(
     run: () => {
       if (!undo())
         toast.show({
-          message: 'Not undone: you have changed things since. Ctrl/Cmd+Z steps back through them.',
+          message: `Not undone: you have changed things since. ${shortcutText('Mod+Z')} steps back through them.`,
           isError: true,
         })
     },

@@ -1,3 +1,4 @@
+import { shortcutText } from '../app/keys'
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import { exportIssue, exportTeam } from '../../../shared/markdown'
@@ -134,7 +135,7 @@ export function ExportPanel({ selectedTeamId, onSelectTeam, command }: Props) {
       <div className="export-actions">
         <button type="button" className="primary" onClick={() => void copy()}>
           {effectiveKind === 'team' ? 'Copy as GitHub comment' : 'Copy issue body'}{' '}
-          <kbd>Ctrl+Shift+C</kbd>
+          <kbd>{shortcutText('Mod+Shift+C')}</kbd>
         </button>
         <button type="button" onClick={saveMd}>
           Save as .md
