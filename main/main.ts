@@ -210,6 +210,12 @@ function buildMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }
 
+// WebRTC host candidates as plain LAN addresses rather than mDNS names: laptops in the meeting
+// connect without multicast name resolution, which some networks block and which, even on one
+// machine, now and then fails to resolve and leaves a connection stuck until it is retried. Only
+// peers holding the room's secret see the candidates (signaling is encrypted with it).
+app.commandLine.appendSwitch('disable-features', 'WebRtcHideLocalIpsWithMdns')
+
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {

@@ -16,6 +16,9 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // As the desktop app does (main/main.ts): WebRTC host candidates as plain addresses, not mDNS
+  // names (whose resolution now and then fails and leaves a connection to be retried).
+  '--disable-features=WebRtcHideLocalIpsWithMdns',
 ]
 
 /** A Chromium process with its own profile directory (so IndexedDB and BroadcastChannel are its own). */

@@ -53,6 +53,7 @@ const fake = vi.hoisted(() => {
       getVersion: () => '0.1.0',
       getAppPath: () => '/app',
       addRecentDocument: record('app.addRecentDocument'),
+      commandLine: { appendSwitch: record('app.commandLine.appendSwitch') },
       setAsDefaultProtocolClient: record('app.setAsDefaultProtocolClient'),
     },
     BrowserWindow,
@@ -108,6 +109,13 @@ describe('main process wiring', () => {
       }),
     ])
     expect(calls('protocol.handle').map((args) => args[0])).toEqual(['app'])
+  })
+
+  it('gives WebRTC plain LAN host candidates (no mDNS names to resolve), before ready', () => {
+    expect(calls('app.commandLine.appendSwitch')).toContainEqual([
+      'disable-features',
+      'WebRtcHideLocalIpsWithMdns',
+    ])
   })
 
   it('handles second instances, file opening and links', () => {

@@ -1,8 +1,15 @@
 import type { WebrtcConn, WebrtcProvider } from 'y-webrtc'
 import { PRESENCE_TIMEOUT_MS } from './presence-tracker'
 
-/** How long a new WebRTC connection may take to deliver its first message before it is retried. */
-const CONNECT_DEADLINE_MS: readonly [number, number] = [6000, 10_000]
+/**
+ * How long a new WebRTC connection may take to deliver its first message before it is retried,
+ * randomised between the two. On a LAN (no STUN/TURN servers) a connection works within a second
+ * or never; through STUN/TURN servers ICE may take several seconds.
+ */
+export const CONNECT_DEADLINE_MS = {
+  lan: [3000, 5000],
+  withIceServers: [8000, 12_000],
+} as const satisfies Record<string, readonly [number, number]>
 
 /**
  * How long an open connection may stay silent before it is dropped and retried. Every peer
@@ -36,8 +43,8 @@ interface LinkRecord {
  * 10.3's `readMessage` checks `room.synced`), so every later connection, such as a newcomer's,
  * never gets it.
  *
- * {@link check} drops a connection that delivered nothing within 6–10 s of appearing (stuck
- * negotiation) or went silent for {@link SILENT_LINK_MS}; destroying the simple-peer emits
+ * {@link check} drops a connection that delivered nothing within its deadline (stuck negotiation,
+ * see {@link CONNECT_DEADLINE_MS}) or went silent for {@link SILENT_LINK_MS}; destroying the simple-peer emits
  * `close`, on which y-webrtc forgets the connection and announces itself again, so a fresh one
  * is made. {@link counts} sorts the connections by when they were last heard from.
  */
@@ -48,6 +55,7 @@ export class LinkMonitor {
 
   constructor(
     private readonly provider: WebrtcProvider,
+    private readonly deadline: readonly [number, number] = CONNECT_DEADLINE_MS.lan,
     private readonly random: () => number = Math.random,
   ) {}
 
@@ -95,7 +103,7 @@ export class LinkMonitor {
   private record(conn: WebrtcConn, now: number): LinkRecord {
     let r = this.records.get(conn)
     if (!r) {
-      const [min, max] = CONNECT_DEADLINE_MS
+      const [min, max] = this.deadline
       r = { heardAt: undefined, deadline: now + min + this.random() * (max - min) }
       this.records.set(conn, r)
     }

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/sync'
 import type { ExternalStore } from '../store/useY'
 import { guardConnections, type Rejection } from './guard-conns'
-import { LinkMonitor } from './link-monitor'
+import { CONNECT_DEADLINE_MS, LinkMonitor } from './link-monitor'
 import { PresenceTracker } from './presence-tracker'
 import { deviceId } from './device-id'
 
@@ -99,7 +99,10 @@ export class SyncSession {
     this.awareness = this.provider.awareness
     this.device = opts.device ?? deviceId()
     this.awareness.setLocalState({ user: opts.user, editing: null, device: this.device })
-    this.links = new LinkMonitor(this.provider)
+    this.links = new LinkMonitor(
+      this.provider,
+      opts.iceServers?.length ? CONNECT_DEADLINE_MS.withIceServers : CONNECT_DEADLINE_MS.lan,
+    )
     this.presence = new PresenceTracker(this.awareness, this.device)
     this.unguard = guardConnections(
       this.provider,
