@@ -18,7 +18,8 @@ export class ConnectionGate {
   private refilledAt = Date.now()
   private readonly documents = new Set<string>()
   private readonly authenticated = new Set<string>()
-  private messagesBeforeAuth = 0
+  /** Messages received per sprint not yet authenticated to (Hocuspocus queues them). */
+  private readonly pendingBeforeAuth = new Map<string, number>()
   private isClosing = false
 
   constructor(
@@ -42,10 +43,10 @@ export class ConnectionGate {
       }
       this.documents.add(name)
     }
-    if (
-      !this.authenticated.has(name) &&
-      ++this.messagesBeforeAuth > this.limits.maxMessagesBeforeAuth
-    ) {
+    if (this.authenticated.has(name)) return
+    const pending = (this.pendingBeforeAuth.get(name) ?? 0) + 1
+    this.pendingBeforeAuth.set(name, pending)
+    if (pending > this.limits.maxMessagesBeforeAuth) {
       this.refuse('unauthenticated', 'too many messages before authenticating')
     }
   }
@@ -53,6 +54,7 @@ export class ConnectionGate {
   /** The client authenticated to `name`: its messages for it no longer count as pending. */
   markAuthenticated(name: string): void {
     this.authenticated.add(name)
+    this.pendingBeforeAuth.delete(name)
   }
 
   /** Closes the socket after the refusal Hocuspocus is about to send has gone out. */

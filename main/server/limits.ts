@@ -1,6 +1,6 @@
 /** What one server lets clients do; every figure has a default ({@link DEFAULT_LIMITS}). */
 export interface ServerLimits {
-  /** Open WebSocket connections (sync and signaling together); further upgrades get 503. */
+  /** Open sync connections, and separately signaling ones; further upgrades get 503. */
   maxConnections: number
   /** Connections to one sprint at once; further ones are refused with `room-full`. */
   maxConnectionsPerRoom: number
@@ -18,7 +18,7 @@ export interface ServerLimits {
   /** Sustained messages per second per connection, and the burst allowed above it. */
   messagesPerSecond: number
   messageBurst: number
-  /** Messages a connection may send for a sprint before it has authenticated to it. */
+  /** Messages a connection may send for one sprint before it has authenticated to it. */
   maxMessagesBeforeAuth: number
 }
 

@@ -5,11 +5,13 @@ import { mergeUpdates, type StoreStats, type SprintStore } from './store'
 
 /**
  * The embedded store: one SQLite file (`<dir>/sprintpad.sqlite3`) through better-sqlite3, in WAL
- * mode. Writes are synchronous calls, so an append has reached the database file (the OS's page
- * cache) before the server applies and acknowledges the update: it survives the server process
- * being killed. `synchronous=NORMAL` does not wait for the disk at each commit; after a power
- * cut or an OS crash the last moments may be lost (they are still on the laptops that made them
- * and come back on their next sync).
+ * mode. Appends made in one turn of the event loop are committed together in one transaction
+ * (group commit: one write to the file instead of one per keystroke, which matters when the disk
+ * is busy), and each append resolves only after that commit, so an update has reached the
+ * database file (the OS's page cache) before the server applies and acknowledges it: it
+ * survives the server process being killed. `synchronous=NORMAL` does not wait for the disk at
+ * each commit; after a power cut or an OS crash the last moments may be lost (they are still on
+ * the laptops that made them and come back on their next sync).
  */
 export class SqliteStore implements SprintStore {
   readonly description: string
@@ -24,6 +26,8 @@ export class SqliteStore implements SprintStore {
         drop: BetterSqlite3.Statement<[string, number]>
       }
     | undefined
+
+  private pending: { name: string; update: Uint8Array; done: (err?: unknown) => void }[] = []
 
   constructor(dir: string) {
     this.path = join(resolve(dir), 'sprintpad.sqlite3')
@@ -61,8 +65,29 @@ export class SqliteStore implements SprintStore {
     this.db = db
   }
 
-  async append(name: string, update: Uint8Array): Promise<void> {
-    this.ready().append.run(name, update)
+  append(name: string, update: Uint8Array): Promise<void> {
+    this.ready()
+    return new Promise((resolve, reject) => {
+      if (this.pending.length === 0) setImmediate(() => this.flush())
+      this.pending.push({ name, update, done: (err) => (err ? reject(err) : resolve()) })
+    })
+  }
+
+  /** Commits every pending append in one transaction, then settles their promises. */
+  private flush(): void {
+    const batch = this.pending
+    this.pending = []
+    if (batch.length === 0) return
+    try {
+      const s = this.ready()
+      this.database().transaction(() => {
+        for (const { name, update } of batch) s.append.run(name, update)
+      })()
+    } catch (err) {
+      for (const p of batch) p.done(err)
+      return
+    }
+    for (const p of batch) p.done()
   }
 
   async load(name: string): Promise<Uint8Array | null> {
@@ -110,6 +135,7 @@ export class SqliteStore implements SprintStore {
   }
 
   async close(): Promise<void> {
+    if (this.db) this.flush()
     this.db?.close()
     this.db = undefined
     this.statements = undefined

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import type {
   Extension,
   afterLoadDocumentPayload,
+  afterStoreDocumentPayload,
   afterUnloadDocumentPayload,
   beforeHandleMessagePayload,
   connectedPayload,
@@ -67,6 +68,11 @@ export class SprintpadSyncExtension implements Extension {
   }
 
   async afterLoadDocument(data: afterLoadDocumentPayload): Promise<void> {
+    this.roomBytes.set(data.documentName, Y.encodeStateAsUpdate(data.document).length)
+  }
+
+  /** After a compaction the stored size is the snapshot's again. */
+  async afterStoreDocument(data: afterStoreDocumentPayload): Promise<void> {
     this.roomBytes.set(data.documentName, Y.encodeStateAsUpdate(data.document).length)
   }
 

@@ -52,7 +52,7 @@ export async function startServerProcess(
   let pending = ''
   const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)))
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-  const port = await new Promise<number>((ok, fail) => {
+  const listening = new Promise<number>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`server not up in 30 s: ${stderr}`)), 30_000)
     child.stdout.on('data', (d: Buffer) => {
       pending += d.toString()
@@ -73,6 +73,14 @@ export async function startServerProcess(
       fail(new Error(`server exited (${code}) before listening: ${stderr}`))
     })
   })
+  let port: number
+  try {
+    port = await listening
+  } catch (err) {
+    // Never leave a server that did not come up (or logs nothing) running behind a failed test.
+    child.kill('SIGKILL')
+    throw err
+  }
   return {
     child,
     port,
