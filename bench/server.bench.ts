@@ -1,5 +1,5 @@
 import { readFile, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { addItem, addTeam, createSprint, editItemText, getItemText } from '../shared/doc'
 import { generateRoom, serverCredentials } from '../shared/sync'
@@ -91,7 +91,7 @@ async function pairs(instances: 1 | 2, redis?: Service): Promise<[Result, Result
       console.log(
         `  run ${i + 1} ${kind} ×${instances}: ${r.p50.toFixed(1)} / ${r.p95.toFixed(1)} ms, ` +
           `CPU ${r.cpuPercent.toFixed(1)} %, RSS ${r.peakRssMiB.toFixed(0)} MiB, ` +
-          `clients' CPU ${r.clientCpuPercent.toFixed(0)} %`,
+          `clients' CPU ${r.clientCpuPercent.toFixed(0)} %, machine load ${loadavg()[0]?.toFixed(1)}`,
       )
     }
   }
@@ -139,7 +139,15 @@ async function scenario(kind: 'app' | 'bare', instances: 1 | 2, redis?: Service)
       )
       rooms.push(...(await Promise.all(batch)))
     }
-    return await typeAndMeasure(rooms, servers)
+    const result = await typeAndMeasure(rooms, servers)
+    const warnings = servers.flatMap((sv) => sv.logs.filter((l) => l.level !== 'info'))
+    if (warnings.length > 0) {
+      const events = [...new Set(warnings.map((w) => `${w.event} ${String(w.reason ?? '')}`))]
+      console.log(
+        `  ${kind} ×${instances}: ${warnings.length} server warnings: ${events.join('; ')}`,
+      )
+    }
+    return result
   } finally {
     for (const room of rooms) for (const c of room.clients) c.close()
     await Promise.all(servers.map((s) => s.kill()))

@@ -2,13 +2,16 @@ import { spawnSync } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { parse } from 'yaml'
 import { createSprint, readSprint } from '../../../shared/doc'
 import { generateRoom, serverCredentials } from '../../../shared/sync'
 import { parseServerArgs } from '../../../main/server/cli'
 import { health, startServerProcess } from '../../helpers/server-process'
 import { connectClient } from '../../helpers/sync-client'
+
+// Real server processes on a shared, busy machine: allow more than the default 30 s.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 })
 
 const ROOT = resolve(import.meta.dirname, '../../..')
 

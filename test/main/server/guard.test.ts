@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { addItem, addTeam, createSprint, readSprint } from '../../../shared/doc'
 import { generateRoom, serverCredentials, serverEndpoints } from '../../../shared/sync'
@@ -10,6 +10,9 @@ import { startServerProcess, type ServerProcess } from '../../helpers/server-pro
 import { connectClient } from '../../helpers/sync-client'
 import { waitFor } from '../../helpers/wait'
 import { rawClient } from './raw-client'
+
+// Real server processes on a shared, busy machine: allow more than the default 30 s.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 })
 
 const MARKER = 'HOSTILE-MARKER'
 const UPDATE_CAP = 64 * 1024

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as encoding from 'lib0/encoding'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { createSprint } from '../../../shared/doc'
@@ -12,6 +12,9 @@ import { SprintpadServer } from '../../../main/server/server'
 import { connectClient } from '../../helpers/sync-client'
 import { waitFor } from '../../helpers/wait'
 import { rawClient } from './raw-client'
+
+// Real server processes on a shared, busy machine: allow more than the default 30 s.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 })
 
 // In-process (limits are not all command-line options), on 127.0.0.1 like the spawned tests.
 const logger = memoryLogger()

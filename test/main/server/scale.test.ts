@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { addItem, addTeam, createSprint, readSprint, setItemText } from '../../../shared/doc'
 import { generateRoom, serverCredentials } from '../../../shared/sync'
 import { health, startServerProcess, type ServerProcess } from '../../helpers/server-process'
@@ -15,6 +15,9 @@ import {
 } from '../../helpers/services'
 import { connectClient, type SyncClient } from '../../helpers/sync-client'
 import { waitFor } from '../../helpers/wait'
+
+// Real server processes on a shared, busy machine: allow more than the default 30 s.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 })
 
 const noRedis = process.env.SPRINTPAD_TEST_REDIS_URL
   ? undefined

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import {
@@ -18,6 +18,9 @@ import { generateRoom, serverCredentials, serverEndpoints } from '../../../share
 import { health, startServerProcess, type ServerProcess } from '../../helpers/server-process'
 import { connectClient, type SyncClient } from '../../helpers/sync-client'
 import { waitFor } from '../../helpers/wait'
+
+// Real server processes on a shared, busy machine: allow more than the default 30 s.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 })
 
 let dataDir = ''
 let server: ServerProcess | undefined
