@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { addItem, addTeam, createSprint, readSprint } from '../../../shared/doc'
 import { generateRoom, serverCredentials, serverEndpoints } from '../../../shared/sync'
@@ -85,6 +86,37 @@ describe('sprintpad-server: the guard', () => {
     const refusal = server.logs.slice(before).find((l) => l.event === 'message_refused')
     expect(refusal?.reason).toMatch(reason)
     expect(refusal?.document).toBe(documentName)
+    client.close()
+  })
+
+  it.each([
+    [
+      'presence that is not JSON',
+      1,
+      (e: encoding.Encoder) => {
+        const inner = encoding.createEncoder()
+        encoding.writeVarUint(inner, 1)
+        encoding.writeVarUint(inner, 42)
+        encoding.writeVarUint(inner, 1)
+        encoding.writeVarString(inner, '{not json')
+        encoding.writeVarUint8Array(e, encoding.toUint8Array(inner))
+      },
+      /malformed message/,
+    ],
+    [
+      'a stateless broadcast (a free relay Sprintpad does not use)',
+      6,
+      (e: encoding.Encoder) => encoding.writeVarString(e, MARKER),
+      /message type 6 is not accepted/,
+    ],
+  ])('refuses %s', async (_name, type, write, reason) => {
+    const client = await rawClient(serverEndpoints(server.base).sync, documentName, token)
+    const before = server.logs.length
+    client.send(type, write)
+    await waitFor('the server to close the document', () => client.types.includes(7))
+    expect(server.logs.slice(before).find((l) => l.event === 'message_refused')?.reason).toMatch(
+      reason,
+    )
     client.close()
   })
 

@@ -9,6 +9,8 @@ export interface RawClient {
   types: number[]
   /** Sends a sync message (step 2 or update) carrying `payload` as it is. */
   sendSync: (syncType: number, payload: Uint8Array) => void
+  /** Sends a message of `type` whose body `write` encodes (after the document name and type). */
+  send: (type: number, write: (e: encoding.Encoder) => void) => void
   /** Resolves when the server has closed the socket, with the close code. */
   closed: Promise<number>
   close: () => void
@@ -59,6 +61,13 @@ export async function rawClient(
           encoding.writeVarUint(e, 0)
           encoding.writeVarUint(e, syncType)
           encoding.writeVarUint8Array(e, payload)
+        }),
+      ),
+    send: (type, write) =>
+      ws.send(
+        message((e) => {
+          encoding.writeVarUint(e, type)
+          write(e)
         }),
       ),
     close: () => ws.close(),
