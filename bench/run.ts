@@ -1,10 +1,12 @@
 import { readdir } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { summaryLines } from './summary'
 
 /**
  * Runs every `bench/*.bench.ts` module (each exports `run(): Promise<void>` and prints its own
- * figures), or only those whose name contains one of the command-line arguments.
+ * figures), or only those whose name contains one of the command-line arguments, then the
+ * summary table of the figures they recorded (bench/summary.ts).
  */
 const dir = import.meta.dirname
 const filters = process.argv.slice(2)
@@ -17,3 +19,5 @@ for (const file of files) {
   const mod = (await import(pathToFileURL(resolve(dir, file)).href)) as { run: () => Promise<void> }
   await mod.run()
 }
+const summary = summaryLines()
+if (summary.length > 0) console.log(`\n## Summary (app vs bare)\n${summary.join('\n')}`)

@@ -18,12 +18,22 @@ const USAGE = `Usage: sprintpad <command> [options]
   convert COMMENT.md [--template ID] [--legend]
   inspect FILE.sprintpad
   templates
+  serve [--port 4455] [--data DIR | --database postgres://…] [--redis redis://…]   (serve --help)
 `
 
 const VALUED = new Set(['output', 'title', 'template', 'team', 'start', 'end'])
 
-/** Runs the CLI with the given arguments; returns the exit code (0 ok, 1 error, 2 usage). */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+/**
+ * Runs the CLI with the given arguments; returns the exit code (0 ok, 1 error, 2 usage), or
+ * `'running'` once `serve` has started the server (it runs until SIGINT / SIGTERM).
+ */
+export async function main(argv: readonly string[], io: Io): Promise<number | 'running'> {
+  if (argv[0] === 'serve') {
+    // Loaded only for `serve`: the server's dependencies (a native SQLite module) stay out of
+    // every other command.
+    const { runServer } = await import('../server/cli')
+    return runServer(argv.slice(1), io)
+  }
   try {
     const args = parseArgs(argv, VALUED)
     switch (args.command) {
@@ -76,4 +86,5 @@ const io: Io = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 }
-process.exitCode = await main(process.argv.slice(2), io)
+const code = await main(process.argv.slice(2), io)
+if (code !== 'running') process.exitCode = code

@@ -52,6 +52,7 @@ export {
   type AddItemArgs,
 } from './item-mutations'
 export { snapshotItem, restoreItem, type ItemSnapshot } from './item-rescue'
+export { inspectUpdateSchema } from './update-schema'
 export { appendItemTree, appendItemTreeIn, lastOrderKeys, type ItemTreeInput } from './item-tree'
 export { createUndoManager } from './undo'
 export { migrate, schemaVersionOf } from './migrations'

@@ -167,4 +167,14 @@ describe('sprintpad CLI', () => {
     expect(r.status).toBe(0)
     expect(r.stdout).toContain('# Team Pipeline\n')
   })
+
+  it('hands `serve` to the server: its usage, and exit code 2 on a bad option', () => {
+    const help = cli('serve', '--help')
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain('--database postgres://')
+    const bad = cli('serve', '--port', 'abc')
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/^sprintpad serve: --port must be a whole number/)
+    expect(cli('help').stdout).toContain('serve [--port 4455]')
+  })
 })

@@ -79,6 +79,34 @@ describe('join links', () => {
     if (!parsed.ok) expect(parsed.error).toContain(message)
   })
 
+  it('carries an optional server address after the signaling URLs', () => {
+    const withServer = { ...info, server: 'wss://sprint.example.com/team' }
+    const link = encodeJoinLink(withServer)
+    expect(link).toContain('&server=wss%3A%2F%2Fsprint.example.com%2Fteam#')
+    expect(parseJoinLink(link)).toEqual({ ok: true, value: withServer })
+    const serverOnly = { ...info, signaling: [], server: 'ws://10.0.0.2:4455' }
+    expect(parseJoinLink(encodeJoinLink(serverOnly))).toEqual({ ok: true, value: serverOnly })
+  })
+
+  it('reads links made before servers existed, and old readers ignore the server', () => {
+    // A link from before: no server key at all, so the value has none.
+    const old = `sprintpad://join/${info.room}?s=${encodeURIComponent('ws://10.0.0.7:4444')}#${info.secret}`
+    const parsed = parseJoinLink(old)
+    expect(parsed).toEqual({ ok: true, value: { ...info, signaling: ['ws://10.0.0.7:4444'] } })
+    expect(parsed.ok && 'server' in parsed.value).toBe(false)
+    // An old reader only looked at `s`: the new parameter leaves those intact.
+    const link = encodeJoinLink({ ...info, server: 'wss://sprint.example.com' })
+    expect(new URL(link).searchParams.getAll('s')).toEqual(info.signaling)
+  })
+
+  it.each([
+    ['server=ftp%3A%2F%2Fx', 'starts with wss://'],
+    ['server=wss%3A%2F%2Fa&server=wss%3A%2F%2Fb', 'more than one server'],
+  ])('refuses a link whose server is %s', (query, message) => {
+    const parsed = parseJoinLink(`sprintpad://join/${info.room}?${query}#${info.secret}`)
+    expect(parsed).toEqual({ ok: false, error: expect.stringContaining(message) })
+  })
+
   it('never puts the secret into an error message', () => {
     const secret = generateRoom().secret
     const parsed = parseJoinLink(`sprintpad://join/bad#${secret}`)
@@ -114,6 +142,36 @@ describe('short join codes', () => {
     const typo = code.slice(0, i) + (code[i] === 'A' ? 'B' : 'A') + code.slice(i + 1)
     const parsed = parseJoinCode(typo)
     expect(parsed).toEqual({ ok: false, error: expect.stringContaining('typo') })
+  })
+
+  it.each([
+    ['wss://sprint.example.com', []],
+    ['wss://sprint.example.com', ['ws://10.0.0.7:4444']],
+    ['ws://10.1.2.3:4455', []],
+    ['ws://10.1.2.3:4455', ['ws://192.168.0.2:4444']],
+    ['wss://a.io', []],
+    ['ws://srv', []],
+    ['wss://example.com:8443/sprintpad', ['ws://10.0.0.7:4444']],
+  ])('carries the server %s (LAN signaling %j) and reads it back', (server, signaling) => {
+    const info = { ...room, signaling, server }
+    const code = encodeJoinCode(info)
+    const length = code.replace(/-/g, '').length
+    // Never the length of a code without server (28 or 37), which older versions read.
+    expect([28, 37]).not.toContain(length)
+    expect(parseJoinCode(code)).toEqual({ ok: true, value: info })
+  })
+
+  it('leaves a too-long server address out of the code (the link still carries it)', () => {
+    const server = `wss://${'a'.repeat(70)}.example.com`
+    const code = encodeJoinCode({ ...room, signaling: [], server })
+    expect(parseJoinCode(code)).toEqual({ ok: true, value: { ...room, signaling: [] } })
+  })
+
+  it('detects a typo in a code with a server', () => {
+    const code = encodeJoinCode({ ...room, signaling: [], server: 'wss://sprint.example.com' })
+    const i = code.length - 6
+    const typo = code.slice(0, i) + (code[i] === 'A' ? 'B' : 'A') + code.slice(i + 1)
+    expect(parseJoinCode(typo)).toEqual({ ok: false, error: expect.stringContaining('typo') })
   })
 
   it('only exists for rooms whose id derives from the secret', () => {
