@@ -21,7 +21,9 @@ export interface AppPage {
  * Serves the built renderer (`root`, by default out/renderer) on 127.0.0.1 and opens it in a new
  * Chromium process with a fresh profile. Cleans up after itself if the page does not load.
  */
-export async function openApp(options: { root?: string } = {}): Promise<AppPage> {
+export async function openApp(
+  options: { root?: string; args?: readonly string[] } = {},
+): Promise<AppPage> {
   const server = await serveStatic(options.root ?? RENDERER_DIST)
   let profile: Profile | undefined
   const close = async (): Promise<void> => {
@@ -29,7 +31,7 @@ export async function openApp(options: { root?: string } = {}): Promise<AppPage>
     await server.stop()
   }
   try {
-    profile = await launchProfile()
+    profile = await launchProfile({ args: options.args ?? [] })
     const page = profile.context.pages()[0] ?? (await profile.context.newPage())
     const errors = watchErrors(page)
     await page.goto(server.url)
@@ -45,9 +47,13 @@ export async function openApp(options: { root?: string } = {}): Promise<AppPage>
  * profile and server (the same origin, so the same IndexedDB), at `hash` (e.g. `#/sprint/<id>`).
  * The returned app owns the profile and server from then on.
  */
-export async function relaunchApp(app: AppPage, hash = ''): Promise<AppPage> {
+export async function relaunchApp(
+  app: AppPage,
+  hash = '',
+  args: readonly string[] = [],
+): Promise<AppPage> {
   await app.profile.close()
-  const profile = await launchProfile({ dir: app.profile.dir })
+  const profile = await launchProfile({ dir: app.profile.dir, args })
   const close = async (): Promise<void> => {
     await profile.remove()
     await app.server.stop()
@@ -115,17 +121,19 @@ export async function itemTexts(sectionEl: Locator): Promise<string[]> {
 }
 
 /**
- * Sets the signaling server in the Sync settings form, and the display name and GitHub handle
- * when given (without them the person stays the first-time "Guest").
+ * Sets the signaling server (and the always-on Sprintpad server, when given) in the Sync
+ * settings form, and the display name and GitHub handle when given (without them the person
+ * stays the first-time "Guest").
  */
 export async function configureSync(
   page: Page,
-  settings: { name?: string; handle?: string; signalingUrl: string },
+  settings: { name?: string; handle?: string; signalingUrl: string; server?: string },
 ): Promise<void> {
   await page.getByRole('button', { name: 'Sync settings…' }).click()
   const form = page.getByRole('form', { name: 'Sync settings' })
   if (settings.name !== undefined) await form.getByLabel('Display name').fill(settings.name)
   if (settings.handle !== undefined) await form.getByLabel('GitHub handle').fill(settings.handle)
+  if (settings.server !== undefined) await form.getByLabel('Sprintpad server').fill(settings.server)
   await form.getByLabel(/signaling/i).fill(settings.signalingUrl)
   await form.getByRole('button', { name: 'Save' }).click()
   await form.waitFor({ state: 'detached' })

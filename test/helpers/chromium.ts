@@ -40,13 +40,15 @@ export async function launchProfile(
     dir?: string
     colorScheme?: 'light' | 'dark'
     viewport?: { width: number; height: number }
+    /** Chromium flags besides {@link CHROMIUM_ARGS}. */
+    args?: readonly string[]
   } = {},
 ): Promise<Profile> {
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'sprintpad-profile-')))
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
     viewport: options.viewport ?? { width: 1440, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
     permissions: ['clipboard-read', 'clipboard-write'],

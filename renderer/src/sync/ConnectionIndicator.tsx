@@ -1,10 +1,49 @@
 import type { SyncStatus } from './sync-session'
+import type { ServerState } from './server-link'
 
 /** What the indicator says for a status; exported for tests. */
 export function describeStatus(status: SyncStatus | undefined): { text: string; tone: string } {
   if (!status) return { text: 'Not shared — saved on this device', tone: 'local' }
+  const peersPart = describePeers(status)
+  const server = status.server
+  if (!server) return peersPart
+  if (!status.isOnline) {
+    return { text: 'Offline — saving on this device; the server gets it later', tone: 'offline' }
+  }
+  // With a server, signaling is one way of several to reach the others: not worth a mention.
+  const who =
+    status.peers > 0
+      ? peerCount(status.peers)
+      : status.pending === undefined
+        ? 'Nobody else here now'
+        : peersPart.text
+  const text = `${who} · ${describeServer(server)}`
+  const tone =
+    status.peers > 0 || server.connection === 'connected'
+      ? 'connected'
+      : server.connection === 'connecting'
+        ? 'waiting'
+        : 'offline'
+  return { text, tone }
+}
+
+/** Whether the always-on server has the sprint, as a clause of the indicator. */
+export function describeServer(server: ServerState): string {
+  switch (server.connection) {
+    case 'connected':
+      return server.isSaved ? 'saved on the server' : 'saving to the server…'
+    case 'connecting':
+      return 'connecting to the server…'
+    case 'offline':
+      return 'only on this laptop: server unreachable'
+    case 'refused':
+      return 'the server refused this sprint'
+  }
+}
+
+function describePeers(status: SyncStatus): { text: string; tone: string } {
   if (!status.isOnline) return { text: 'Offline — still saving on this device', tone: 'offline' }
-  const peers = status.peers === 1 ? '1 peer connected' : `${status.peers} peers connected`
+  const peers = peerCount(status.peers)
   const isReachable = status.signalingConnected > 0
   if (status.peers > 0) {
     return isReachable
@@ -40,4 +79,8 @@ export function ConnectionIndicator(props: { status: SyncStatus | undefined }) {
       )}
     </span>
   )
+}
+
+function peerCount(n: number): string {
+  return n === 1 ? '1 peer connected' : `${n} peers connected`
 }

@@ -66,7 +66,9 @@ export function JoinDialog(props: Props) {
       props.onSaveUser(user)
     }
     const signaling = [...new Set([...parsed.value.signaling, ...props.settings.extraSignaling])]
-    const info = { ...parsed.value, signaling }
+    // The server the link names holds the sprint; else the team's server from settings, if any.
+    const server = parsed.value.server ?? (props.settings.server || undefined)
+    const info = { ...parsed.value, signaling, ...(server ? { server } : {}) }
     const controller = new AbortController()
     abort.current = controller
     setError(undefined)

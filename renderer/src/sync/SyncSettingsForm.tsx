@@ -23,6 +23,7 @@ export function SyncSettingsForm(props: {
       .map((x) => [x.urls, x.username, x.credential].filter(Boolean).join(' '))
       .join('\n'),
   )
+  const [server, setServer] = useState(s.server)
   const [errors, setErrors] = useState<Errors>({})
   const [isSaved, setSaved] = useState(false)
   const errorId = (key: keyof Errors): string => `${id}-${key}-error`
@@ -44,7 +45,7 @@ export function SyncSettingsForm(props: {
       aria-label="Sync settings"
       onSubmit={(e) => {
         e.preventDefault()
-        const check = validateSettings({ name, color, handle, signaling, ice })
+        const check = validateSettings({ name, color, handle, signaling, ice, server })
         if (!check.ok) {
           setErrors(check.errors)
           setSaved(false)
@@ -83,6 +84,23 @@ export function SyncSettingsForm(props: {
           {...describe('handle')}
         />
         {error('handle')}
+        <label htmlFor={`${id}-server`} className="wide">
+          Sprintpad server
+        </label>
+        <p id={`${id}-server-hint`} className="hint wide">
+          Optional: a team’s always-on server (wss://…). Sprints you share are kept there too, so
+          colleagues who open them later, or from another network, get every change.
+        </p>
+        <input
+          id={`${id}-server`}
+          className="wide"
+          value={server}
+          placeholder="wss://sprint.example.com"
+          spellCheck={false}
+          onChange={(e) => setServer(e.target.value)}
+          {...describe('server', `${id}-server-hint`)}
+        />
+        {error('server', true)}
         <label htmlFor={`${id}-signaling`} className="wide">
           Signaling servers
         </label>

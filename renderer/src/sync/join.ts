@@ -10,7 +10,8 @@ export interface FetchedSprint {
 }
 
 /**
- * Joins a room with a scratch doc until the sprint arrives (its `meta.id` is known), then leaves
+ * Joins a room with a scratch doc until the sprint arrives (its `meta.id` is known) from a peer or
+ * from the always-on server the link names (so nobody else needs to be online), then leaves
  * and returns the sprint's id and state. The caller stores it like any other sprint (opens the
  * sprint of that id, applies `update`, records the room with `setRoom`) and then attaches a
  * {@link SyncSession} to the open sprint. Rejects after `timeoutMs` or on `signal` abort, with a
@@ -25,7 +26,7 @@ export async function fetchSharedSprint(
     signal?: AbortSignal
   },
 ): Promise<FetchedSprint> {
-  if (info.signaling.length === 0) {
+  if (info.signaling.length === 0 && info.server === undefined) {
     throw new Error('No signaling server to find the others: add one in sync settings.')
   }
   const doc = new Y.Doc()
@@ -35,6 +36,7 @@ export async function fetchSharedSprint(
     signaling: info.signaling,
     iceServers: opts.iceServers,
     user: opts.user,
+    ...(info.server ? { server: info.server } : {}),
   })
   try {
     return await new Promise<FetchedSprint>((resolve, reject) => {
@@ -54,7 +56,11 @@ export async function fetchSharedSprint(
         () =>
           finish(() =>
             reject(
-              new Error('Nobody sharing this sprint answered. Is the host on the same network?'),
+              new Error(
+                info.server
+                  ? 'Neither the server nor anyone sharing this sprint had it. Check the link, or ask its sharer to open the sprint once.'
+                  : 'Nobody sharing this sprint answered. Is the host on the same network?',
+              ),
             ),
           ),
         opts.timeoutMs ?? 30_000,

@@ -2,6 +2,7 @@ import {
   encodeJoinCode,
   encodeJoinLink,
   generateRoom,
+  parseServerUrl,
   parseSignalingUrls,
   roomForSecret,
   secretBytes,
@@ -31,6 +32,23 @@ export interface ShareDetails extends JoinInfo {
 }
 
 const SIGNALING_KEY = 'sprintpad.sync.signaling.'
+const SERVER_KEY = 'sprintpad.sync.server.'
+
+/** The always-on server remembered for a sprint (from its join link), or `''`. */
+export function rememberedServer(sprintId: string, storage: Storage = localStorage): string {
+  const raw = storage.getItem(SERVER_KEY + sprintId)
+  const parsed = raw === null ? undefined : parseServerUrl(raw)
+  return parsed?.ok ? parsed.value : ''
+}
+
+/** Remembers the server a sprint was joined through (not secret: an address). */
+export function rememberServer(
+  sprintId: string,
+  server: string,
+  storage: Storage = localStorage,
+): void {
+  storage.setItem(SERVER_KEY + sprintId, server)
+}
 
 /**
  * Signaling URLs remembered for a sprint (from the join link), so rejoining later needs no link.
@@ -69,12 +87,12 @@ export async function storedRoom(
  * "Share this sprint": reuses the sprint's room or makes a new one (random 128-bit secret), stores
  * it through the platform, starts the LAN signaling server where there is one, and returns the
  * link and code. Signaling URLs: this laptop's LAN server first, then remembered ones and the
- * settings' extra servers.
+ * settings' extra servers; the always-on server: the sprint's remembered one, else the settings'.
  */
 export async function shareSprint(
   platform: SyncPlatform,
   sprintId: string,
-  extraSignaling: readonly string[],
+  settings: { extraSignaling: readonly string[]; server: string },
   storage: Storage = localStorage,
 ): Promise<ShareDetails> {
   const key = (await storedRoom(platform, sprintId)) ?? generateRoom()
@@ -82,9 +100,11 @@ export async function shareSprint(
   let lan: string[] = []
   if (platform.canServeLanSignaling) lan = (await platform.startLanSignaling()).urls
   const signaling = [
-    ...new Set([...lan, ...rememberedSignaling(sprintId, storage), ...extraSignaling]),
+    ...new Set([...lan, ...rememberedSignaling(sprintId, storage), ...settings.extraSignaling]),
   ]
-  return details({ ...key, signaling }, lan.length > 0)
+  // The server the sprint was joined through wins over the one in settings: it holds the sprint.
+  const server = rememberedServer(sprintId, storage) || settings.server
+  return details({ ...key, signaling, ...(server ? { server } : {}) }, lan.length > 0)
 }
 
 /** Builds the link and (when possible) the short code for a room. */

@@ -12,6 +12,8 @@ export interface ShareReach {
   signaling: readonly string[]
   /** STUN/TURN servers are set, so peers can connect across networks. */
   hasIceServers: boolean
+  /** The always-on Sprintpad server the sprint would be kept on, if any. */
+  server?: string
 }
 
 /** What the panel says before sharing, and whether sharing would let anyone in. */
@@ -39,6 +41,13 @@ export function signalingHosts(urls: readonly string[]): string {
 
 /** The share panel's promise, kept to what sharing from here can do. */
 export function describeReach(reach: ShareReach): ReachText {
+  if (reach.server) {
+    const server = signalingHosts([reach.server])
+    return {
+      text: `Anyone with the link or code can join and edit this sprint with you, live or later: it is kept on your team’s server ${server} too, which stores a copy (never the link’s secret) and passes changes on when nobody else is online.`,
+      canShare: true,
+    }
+  }
   const hosts = signalingHosts(reach.signaling)
   if (!reach.canServeLan && !hosts) {
     return {

@@ -5,7 +5,9 @@ import type { SyncSettings } from './sync-settings'
 import type { ShareReach } from './share-reach'
 import {
   details,
+  rememberServer,
   rememberSignaling,
+  rememberedServer,
   rememberedSignaling,
   shareSprint,
   stopSharing,
@@ -58,10 +60,12 @@ export class SprintSync {
    */
   reach(): ShareReach {
     const s = this.settings()
+    const server = rememberedServer(this.sprintId) || s.server
     return {
       canServeLan: this.platform.canServeLanSignaling,
       signaling: [...new Set([...rememberedSignaling(this.sprintId), ...s.extraSignaling])],
       hasIceServers: s.iceServers.length > 0,
+      ...(server ? { server } : {}),
     }
   }
 
@@ -79,9 +83,15 @@ export class SprintSync {
   }
 
   /** After joining from a link or code: remembers the room and its signaling, then connects. */
-  joined(info: { room: string; secret: string; signaling: readonly string[] }): Promise<void> {
+  joined(info: {
+    room: string
+    secret: string
+    signaling: readonly string[]
+    server?: string
+  }): Promise<void> {
     return this.serial(async () => {
       rememberSignaling(this.sprintId, info.signaling)
+      if (info.server) rememberServer(this.sprintId, info.server)
       await this.run(() =>
         this.platform.setRoom({ sprintId: this.sprintId, room: info.room, secret: info.secret }),
       )
@@ -144,7 +154,7 @@ export class SprintSync {
     await this.stopSession()
     this.set({ ...this.state, phase: 'starting', error: undefined })
     const s = this.settings()
-    const share = await this.run(() => shareSprint(this.platform, this.sprintId, s.extraSignaling))
+    const share = await this.run(() => shareSprint(this.platform, this.sprintId, s))
     if (!share || this.isDestroyed) return
     this.connect(share, s)
   }
@@ -158,6 +168,7 @@ export class SprintSync {
       signaling,
       iceServers: s.iceServers,
       user: s.user,
+      ...(share.server ? { server: share.server } : {}),
     })
     this.set({
       phase: 'live',
@@ -190,7 +201,7 @@ export class SprintSync {
   }
 }
 
-/** What of the settings a session connects with: the extra signaling and the ICE servers. */
+/** What of the settings a session connects with: extra signaling, ICE servers, the server. */
 function connectionKey(s: SyncSettings): string {
-  return JSON.stringify([s.extraSignaling, s.iceServers])
+  return JSON.stringify([s.extraSignaling, s.iceServers, s.server])
 }

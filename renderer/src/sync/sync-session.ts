@@ -4,6 +4,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import {
   DEFAULT_GUARD_LIMITS,
   presenceStateSchema,
+  serverEndpoints,
   type GuardLimits,
   type Peer,
   type PresenceUser,
@@ -13,6 +14,7 @@ import { guardConnections, type Rejection } from './guard-conns'
 import { CONNECT_DEADLINE_MS, LinkMonitor } from './link-monitor'
 import { PresenceTracker } from './presence-tracker'
 import { deviceId } from './device-id'
+import { ServerLink, type ServerState } from './server-link'
 
 /** What the connection indicator shows: what actually arrives, not y-webrtc's connection flags. */
 export interface SyncStatus {
@@ -33,6 +35,8 @@ export interface SyncStatus {
   isOnline: boolean
   /** Messages the guard dropped since the session started. */
   rejected: number
+  /** The always-on server the sprint is shared with, if any, and whether it has every change. */
+  server: ServerState | undefined
 }
 
 export interface SyncSessionOptions {
@@ -43,6 +47,11 @@ export interface SyncSessionOptions {
   signaling: readonly string[]
   /** STUN/TURN servers. Default none: only LAN host candidates, no public server contacted. */
   iceServers?: readonly RTCIceServer[]
+  /**
+   * An always-on Sprintpad server's base address (`wss://…`): the sprint is also synced with its
+   * copy there, and its signaling endpoint joins `signaling`.
+   */
+  server?: string
   user: PresenceUser
   /** This device's presence id (default: {@link deviceId}). */
   device?: string
@@ -79,6 +88,7 @@ export class SyncSession {
   private readonly links: LinkMonitor
   private readonly presence: PresenceTracker
   private readonly device: string
+  private readonly server: ServerLink | undefined
   private status: SyncStatus
   private rejected = 0
   private awayState: Record<string, unknown> | null = null
@@ -89,8 +99,10 @@ export class SyncSession {
     this.doc = doc
     this.room = opts.room
     this.onRejected = opts.onRejected
+    const signaling = [...opts.signaling]
+    if (opts.server) signaling.push(serverEndpoints(opts.server).signaling)
     this.provider = new WebrtcProvider(opts.room, doc, {
-      signaling: [...opts.signaling],
+      signaling: [...new Set(signaling)],
       password: opts.secret,
       // Plenty for a planning meeting; y-webrtc's default adds randomness to avoid clusters.
       maxConns: 24,
@@ -115,6 +127,16 @@ export class SyncSession {
       },
       opts.limits ?? DEFAULT_GUARD_LIMITS,
     )
+    this.server = opts.server
+      ? new ServerLink(doc, this.awareness, {
+          server: opts.server,
+          room: opts.room,
+          secret: opts.secret,
+          limits: opts.limits,
+          onChange: () => this.refreshStatus(),
+          onRejected: (reason) => this.reject({ peerId: 'server', reason, at: Date.now() }),
+        })
+      : undefined
     this.status = this.computeStatus()
     // y-webrtc makes the room (and its peer id) once the key is derived, in a `key.then` that
     // runs before this one.
@@ -179,6 +201,7 @@ export class SyncSession {
     // first releases them (a connection no provider uses any more is closed).
     if (this.provider.shouldConnect) this.provider.disconnect()
     this.provider.destroy()
+    this.server?.destroy()
     const awareness = this.awareness
     // y-webrtc destroys the room in a `key.then`; ours runs after it.
     this.closed = Promise.resolve(this.provider.key).then(() => awareness.destroy())
@@ -222,18 +245,22 @@ export class SyncSession {
   private computeStatus(): SyncStatus {
     const links = this.links.counts()
     const others = this.presence.peers.length - 1
+    const server = this.server?.state
+    // Through the server, colleagues are here as long as their presence keeps arriving.
+    const isViaServer = server?.connection === 'connected' && others > 0
     let pending: SyncStatus['pending']
     if (links.live === 0 && links.quiet > 0) pending = 'reconnecting'
     else if (links.live === 0 && links.connecting > 0) pending = 'connecting'
     const signaling = new Set(this.provider.signalingConns as { connected: boolean }[])
     return {
       // A link that delivers without a valid presence (a peer of another version) still counts.
-      peers: links.live === 0 ? 0 : others > 0 ? others : links.live,
+      peers: isViaServer ? others : links.live === 0 ? 0 : others > 0 ? others : links.live,
       pending,
       signalingConnected: [...signaling].filter((c) => c.connected).length,
       signalingTotal: this.provider.signalingUrls.length,
       isOnline: navigator.onLine,
       rejected: this.rejected,
+      server,
     }
   }
 
@@ -247,7 +274,8 @@ export class SyncSession {
       next.signalingConnected === cur.signalingConnected &&
       next.signalingTotal === cur.signalingTotal &&
       next.isOnline === cur.isOnline &&
-      next.rejected === cur.rejected
+      next.rejected === cur.rejected &&
+      next.server === cur.server
     ) {
       return
     }

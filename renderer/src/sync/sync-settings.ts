@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import {
   defaultColor,
+  parseServerUrl,
   parseSignalingUrls,
   presenceUserSchema,
   type PresenceUser,
@@ -17,6 +18,11 @@ export interface SyncSettings {
   user: PresenceUser
   extraSignaling: string[]
   iceServers: RTCIceServer[]
+  /**
+   * An always-on Sprintpad server's base address (`wss://…`, see `parseServerUrl`), or `''`: a
+   * sprint shared from here is kept there too and its join links name it.
+   */
+  server: string
 }
 
 const KEY = 'sprintpad.sync.settings'
@@ -31,6 +37,8 @@ const settingsSchema = z.object({
   user: presenceUserSchema,
   extraSignaling: z.array(z.string()).max(8),
   iceServers: z.array(iceServerSchema).max(8),
+  // Settings saved before servers existed have none.
+  server: z.string().max(300).default(''),
 })
 
 /** Settings for someone who has not set any: a neutral name and a colour of their own. */
@@ -39,6 +47,7 @@ export function defaultSettings(seed = String(Math.random())): SyncSettings {
     user: { name: 'Guest', color: defaultColor(seed), handle: '' },
     extraSignaling: [],
     iceServers: [],
+    server: '',
   }
 }
 
@@ -59,7 +68,7 @@ export type SettingsCheck =
   | { ok: true; value: SyncSettings }
   | {
       ok: false
-      errors: Partial<Record<'name' | 'color' | 'handle' | 'signaling' | 'ice', string>>
+      errors: Partial<Record<'name' | 'color' | 'handle' | 'signaling' | 'ice' | 'server', string>>
     }
 
 /** Checks settings typed by the user (ICE lines: `stun:host:port` or `turn:host:port user pass`). */
@@ -69,8 +78,11 @@ export function validateSettings(input: {
   handle: string
   signaling: string
   ice: string
+  server: string
 }): SettingsCheck {
-  const errors: Partial<Record<'name' | 'color' | 'handle' | 'signaling' | 'ice', string>> = {}
+  const errors: Partial<
+    Record<'name' | 'color' | 'handle' | 'signaling' | 'ice' | 'server', string>
+  > = {}
   const user = {
     name: input.name.trim(),
     color: input.color,
@@ -98,8 +110,16 @@ export function validateSettings(input: {
       username ? { urls: url, username, credential: credential ?? '' } : { urls: url },
     )
   }
-  if (Object.keys(errors).length > 0 || !u.success || !signaling.ok) return { ok: false, errors }
-  return { ok: true, value: { user: u.data, extraSignaling: signaling.value, iceServers } }
+  const server =
+    input.server.trim() === '' ? { ok: true as const, value: '' } : parseServerUrl(input.server)
+  if (!server.ok) errors.server = server.error
+  if (Object.keys(errors).length > 0 || !u.success || !signaling.ok || !server.ok) {
+    return { ok: false, errors }
+  }
+  return {
+    ok: true,
+    value: { user: u.data, extraSignaling: signaling.value, iceServers, server: server.value },
+  }
 }
 
 function lines(text: string): string[] {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { parseJoinCode, parseJoinLink, roomForSecret } from '../../../shared/sync'
 import {
   details,
+  rememberServer,
   rememberSignaling,
+  rememberedServer,
   rememberedSignaling,
   shareSprint,
   stopSharing,
@@ -32,11 +34,13 @@ function fakePlatform(canServeLanSignaling: boolean) {
   return { platform, rooms, calls }
 }
 
+const settings = (extraSignaling: string[], server = '') => ({ extraSignaling, server })
+
 describe('sharing a sprint', () => {
   it('makes a room once, stores it through the platform and reuses it', async () => {
     const { platform, rooms, calls } = fakePlatform(true)
     const storage = memoryStorage()
-    const first = await shareSprint(platform, 's1', ['wss://team.example.org'], storage)
+    const first = await shareSprint(platform, 's1', settings(['wss://team.example.org']), storage)
     expect(rooms.get('s1')).toEqual({ room: first.room, secret: first.secret })
     expect(first.room).toBe(roomForSecret(first.secret))
     expect(first.signaling).toEqual(['ws://192.168.1.20:4444', 'wss://team.example.org'])
@@ -49,13 +53,13 @@ describe('sharing a sprint', () => {
       ok: true,
       value: { room: first.room, secret: first.secret, signaling: ['ws://192.168.1.20:4444'] },
     })
-    const again = await shareSprint(platform, 's1', [], storage)
+    const again = await shareSprint(platform, 's1', settings([]), storage)
     expect(again.secret).toBe(first.secret)
     expect(calls).toEqual(['start', 'start'])
     await stopSharing(platform, 's1')
     expect(rooms.has('s1')).toBe(false)
     expect(calls).toEqual(['start', 'start', 'stop'])
-    const fresh = await shareSprint(platform, 's1', [], storage)
+    const fresh = await shareSprint(platform, 's1', settings([]), storage)
     expect(fresh.secret).not.toBe(first.secret)
   })
 
@@ -63,10 +67,36 @@ describe('sharing a sprint', () => {
     const { platform, calls } = fakePlatform(false)
     const storage = memoryStorage()
     rememberSignaling('s2', ['ws://10.0.0.9:4444'], storage)
-    const share = await shareSprint(platform, 's2', ['wss://team.example.org'], storage)
+    const share = await shareSprint(platform, 's2', settings(['wss://team.example.org']), storage)
     expect(share.signaling).toEqual(['ws://10.0.0.9:4444', 'wss://team.example.org'])
     expect(share.isServingLan).toBe(false)
     expect(calls).toEqual([])
+  })
+
+  it('names the always-on server in the link and code: the sprint’s own, else the settings’', async () => {
+    const { platform } = fakePlatform(false)
+    const storage = memoryStorage()
+    const share = await shareSprint(
+      platform,
+      's5',
+      settings(['wss://team.example.org'], 'wss://sprint.example.org'),
+      storage,
+    )
+    expect(share.server).toBe('wss://sprint.example.org')
+    expect(parseJoinLink(share.link)).toMatchObject({
+      ok: true,
+      value: { server: 'wss://sprint.example.org' },
+    })
+    expect(parseJoinCode(share.code ?? '')).toMatchObject({
+      ok: true,
+      value: { server: 'wss://sprint.example.org' },
+    })
+    rememberServer('s5', 'wss://joined.example.net', storage)
+    const joined = await shareSprint(platform, 's5', settings([], 'wss://other.example'), storage)
+    expect(joined.server).toBe('wss://joined.example.net')
+    storage.setItem('sprintpad.sync.server.s6', 'javascript:alert(1)')
+    expect(rememberedServer('s6', storage)).toBe('')
+    expect((await shareSprint(platform, 's6', settings([]), storage)).server).toBeUndefined()
   })
 
   it('ignores junk in stored rooms and remembered signaling', async () => {

@@ -53,7 +53,12 @@ describe('SprintSync and the settings', () => {
   afterEach(() => vi.unstubAllGlobals())
 
   it('reconnects a live sprint through newly saved servers, and only for servers', async () => {
-    let settings: SyncSettings = { user, extraSignaling: ['ws://a.test:1'], iceServers: [] }
+    let settings: SyncSettings = {
+      user,
+      extraSignaling: ['ws://a.test:1'],
+      iceServers: [],
+      server: '',
+    }
     const sync = new SprintSync('s1', new Y.Doc(), platform(), () => settings)
     await sync.share()
     expect(sessions.map((s) => s.signaling)).toEqual([['ws://a.test:1']])
@@ -71,7 +76,12 @@ describe('SprintSync and the settings', () => {
   })
 
   it('never leaves two sessions open when saves, Leave and Share overlap', async () => {
-    let settings: SyncSettings = { user, extraSignaling: ['ws://a.test:1'], iceServers: [] }
+    let settings: SyncSettings = {
+      user,
+      extraSignaling: ['ws://a.test:1'],
+      iceServers: [],
+      server: '',
+    }
     const sync = new SprintSync('s2', new Y.Doc(), platform(), () => settings)
     const share = sync.share()
     // Saved while the first connection is still starting: applied once it is up.

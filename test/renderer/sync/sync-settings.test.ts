@@ -12,6 +12,7 @@ const input = {
   handle: '@ada-l',
   signaling: 'wss://signal.example.org\n\nws://10.0.0.2:4444',
   ice: 'stun:stun.example.org:3478\nturn:turn.example.org:3478 ada s3cret',
+  server: ' https://sprint.example.org/team/ ',
 }
 
 describe('sync settings', () => {
@@ -32,6 +33,7 @@ describe('sync settings', () => {
           { urls: 'stun:stun.example.org:3478' },
           { urls: 'turn:turn.example.org:3478', username: 'ada', credential: 's3cret' },
         ],
+        server: 'wss://sprint.example.org/team',
       },
     })
   })
@@ -43,6 +45,7 @@ describe('sync settings', () => {
       handle: '-x-',
       signaling: 'http://example.org',
       ice: 'https://stun.example.org',
+      server: 'ftp://sprint.example.org',
     })
     expect(check.ok).toBe(false)
     if (!check.ok)
@@ -51,6 +54,7 @@ describe('sync settings', () => {
         'handle',
         'ice',
         'name',
+        'server',
         'signaling',
       ])
   })
@@ -61,6 +65,14 @@ describe('sync settings', () => {
     expect(loadSettings(storage).user.name).toBe('Guest')
     storage.setItem('sprintpad.sync.settings', 'not json')
     expect(loadSettings(storage).user.name).toBe('Guest')
+    // Settings saved before there were servers keep everything, with no server.
+    const before = {
+      user: { name: 'Old', color: '#123456', handle: '' },
+      extraSignaling: [],
+      iceServers: [],
+    }
+    storage.setItem('sprintpad.sync.settings', JSON.stringify(before))
+    expect(loadSettings(storage)).toEqual({ ...before, server: '' })
     const store = new SettingsStore(storage)
     let changes = 0
     store.store.subscribe(() => changes++)

@@ -9,6 +9,7 @@ import type { SyncStatus } from '../../../renderer/src/sync/sync-session'
 const status = (s: Partial<SyncStatus>): SyncStatus => ({
   peers: 0,
   pending: undefined,
+  server: undefined,
   signalingConnected: 1,
   signalingTotal: 1,
   isOnline: true,
@@ -40,6 +41,34 @@ describe('connection indicator', () => {
     [status({ pending: 'connecting' }), 'Connecting to others…'],
     [status({ pending: 'reconnecting' }), 'Reconnecting — edits are saved here meanwhile'],
     [status({ pending: 'reconnecting', peers: 1 }), '1 peer connected'],
+    [
+      status({ peers: 2, server: { connection: 'connected', isSaved: true } }),
+      '2 peers connected · saved on the server',
+    ],
+    [
+      status({
+        peers: 1,
+        signalingConnected: 0,
+        server: { connection: 'connected', isSaved: true },
+      }),
+      '1 peer connected · saved on the server',
+    ],
+    [
+      status({ server: { connection: 'connected', isSaved: false } }),
+      'Nobody else here now · saving to the server…',
+    ],
+    [
+      status({ server: { connection: 'offline', isSaved: false } }),
+      'Nobody else here now · only on this laptop: server unreachable',
+    ],
+    [
+      status({ peers: 1, server: { connection: 'refused', isSaved: false } }),
+      '1 peer connected · the server refused this sprint',
+    ],
+    [
+      status({ isOnline: false, server: { connection: 'offline', isSaved: false } }),
+      'Offline — saving on this device; the server gets it later',
+    ],
     [status({ signalingConnected: 0 }), 'Signaling unreachable — saving on this device'],
     [
       status({ signalingConnected: 0, signalingTotal: 0 }),
