@@ -3,6 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { createUndoManager, itemsMap, migrate } from '../../../shared/doc'
 import { mergeConcurrentCopies } from '../../../shared/doc/next-sprint'
 import { StructureIndex } from './structure-index'
+import { BatchedWrites } from './batched-writes'
 import type { ExternalStore } from './useY'
 
 /** The IndexedDB database of one sprint's document. Stable forever: never change it. */
@@ -42,7 +43,7 @@ export class OpenSprint {
   private saveState: SaveState = 'loading'
   private readonly saveListeners = new Set<() => void>()
   private readonly attachments: Attachment[] = []
-  private pendingWrites = 0
+  private readonly writes: BatchedWrites
   private isClosed = false
   private tidyTimer: ReturnType<typeof setTimeout> | undefined
 
@@ -53,6 +54,7 @@ export class OpenSprint {
     this.id = id
     this.doc = new Y.Doc()
     this.persistence = new IndexeddbPersistence(sprintDbName(id), this.doc)
+    this.writes = new BatchedWrites(this.persistence, this.doc, this.onWrite)
     this.undo = createUndoManager(this.doc)
     this.structure = new StructureIndex(this.doc)
     this.doc.on('update', this.onUpdate)
@@ -108,12 +110,20 @@ export class OpenSprint {
     clearTimeout(this.tidyTimer)
     this.structure.destroy()
     this.undo.destroy()
+    this.writes.destroy()
+    await this.committed().catch(() => undefined)
     await this.persistence.destroy()
     this.doc.destroy()
   }
 
-  /** Resolves when every update so far is committed to IndexedDB. */
+  /** Writes what is waiting and resolves when every update so far is committed to IndexedDB. */
   flushed(): Promise<void> {
+    this.writes.flush()
+    return this.committed()
+  }
+
+  /** Resolves when every write handed to IndexedDB so far is committed. */
+  private committed(): Promise<void> {
     const db = this.persistence.db
     if (!db) return this.persistence.whenSynced.then(() => undefined)
     // A read transaction over the same store starts only after the earlier write transactions
@@ -139,14 +149,16 @@ export class OpenSprint {
   }
 
   private readonly onUpdate = (_update: Uint8Array, origin: unknown): void => {
-    // y-indexeddb's own handler (registered first) has queued its write; origin === persistence
-    // means the update came from disk and is not written back.
+    // origin === persistence: the update came from disk and is not written back.
     if (origin === this.persistence || !this.persistence.db) return
-    this.pendingWrites++
     this.setSaveState('saving')
-    this.flushed().then(
+  }
+
+  /** A batch went to IndexedDB: saved once it is committed and nothing else waits. */
+  private readonly onWrite = (): void => {
+    this.committed().then(
       () => {
-        if (--this.pendingWrites === 0 && !this.isClosed) this.setSaveState('saved')
+        if (this.writes.waiting === 0 && !this.isClosed) this.setSaveState('saved')
       },
       () => this.setSaveState('error'),
     )
