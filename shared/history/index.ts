@@ -37,3 +37,4 @@ export { diffMarkdown, formatDiff, type DiffHunk, type DiffLine, type MarkdownDi
 export { restoreCheckpoint, RestoreError, type RestoreScope, type RestoreSummary } from './restore'
 export { docFromCheckpoint } from './materialize'
 export { announceRestore, readRestores, type RestoreNotice } from './notices'
+export { decodeHistory, encodeHistory, HistoryFormatError, type HistoryArchive } from './archive'
