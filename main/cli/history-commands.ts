@@ -4,6 +4,7 @@ import { readMeta, readSprint } from '../../shared/doc'
 import { loadSprintFile, readSprintFile } from '../../shared/file'
 import { exportIssue, exportSprint, exportTeam } from '../../shared/markdown'
 import {
+  changedParts,
   decodeHistory,
   diffMarkdown,
   docFromCheckpoint,
@@ -43,22 +44,6 @@ function when(at: number): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`
 }
 
-/** The parts of checkpoint `i` whose content differs from checkpoint `i - 1` (all for the first). */
-function changedParts(list: readonly Checkpoint[], i: number): Checkpoint['parts'] {
-  const before = new Map((list[i - 1]?.parts ?? []).map((p) => [p.key, p.hash]))
-  const cur = list[i]
-  if (!cur) return []
-  const removed = [...before.keys()].filter((k) => !cur.parts.some((p) => p.key === k))
-  return [
-    ...cur.parts.filter((p) => before.get(p.key) !== p.hash),
-    ...removed.map((key) => ({ key, label: labelIn(list[i - 1], key), hash: '' })),
-  ]
-}
-
-function labelIn(c: Checkpoint | undefined, key: string): string {
-  return c?.parts.find((p) => p.key === key)?.label ?? key
-}
-
 /**
  * `sprintpad history FILE [--diff N]`: the checkpoints a file carries, numbered from 1 (oldest),
  * each with when, why, and what changed since the one before (by whom); with `--diff N`, the
@@ -80,7 +65,7 @@ export async function historyCommand(args: CliArgs, io: Io): Promise<void> {
     return
   }
   list.forEach((c, i) => {
-    const changed = changedParts(list, i).map((p) => {
+    const changed = changedParts(list[i - 1], c).map((p) => {
       const who = (c.authors[p.key] ?? []).map((a) => a.name)
       return who.length > 0 ? `${p.label} (${who.join(', ')})` : p.label
     })
@@ -97,7 +82,8 @@ function diffOf(history: HistoryArchive, i: number): string {
     return (hash && blobs.get(hash)?.markdown) || ''
   }
   const out: string[] = []
-  for (const p of changedParts(list, i)) {
+  const cur = list[i]
+  for (const p of cur ? changedParts(list[i - 1], cur) : []) {
     const diff = diffMarkdown(markdownOf(list[i - 1], p.key), markdownOf(list[i], p.key))
     if (diff.hunks.length === 0) continue
     out.push(`--- ${p.label}\n+++ ${p.label}\n${formatDiff(diff)}\n`)

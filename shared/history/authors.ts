@@ -48,24 +48,32 @@ export function recordEditor(doc: Y.Doc, editor: Editor, clientId = doc.clientID
 export type Changes = Map<string, Map<number, number>>
 
 /**
- * What each client inserted into each part since the state vector `since` (everything when
- * undefined): the structs written after it, walked up to the item, team or notes they belong to.
- * Not attributed: deletions (Yjs keeps who wrote a struct, not who deleted it), and writes into
- * an item removed since (Yjs garbage-collects them with it). Reads only.
+ * What each client inserted into each part between the state vectors `since` (everything when
+ * undefined) and `until` (everything after `since` when undefined): the structs written in that
+ * range, walked up to the item, team or notes they belong to. Not attributed: deletions (Yjs keeps
+ * who wrote a struct, not who deleted it), and writes into an item removed since (Yjs
+ * garbage-collects them with it). Reads only.
  */
-export function changesSince(doc: Y.Doc, since: Uint8Array | undefined): Changes {
-  const sv = since ? Y.decodeStateVector(since) : new Map<number, number>()
+export function changesSince(
+  doc: Y.Doc,
+  since: Uint8Array | undefined,
+  until?: Uint8Array,
+): Changes {
+  const from = since ? Y.decodeStateVector(since) : new Map<number, number>()
+  const to = until ? Y.decodeStateVector(until) : undefined
   const partOf = partLocator(doc)
   const out: Changes = new Map()
   for (const [client, structs] of doc.store.clients) {
-    const start = sv.get(client) ?? 0
-    if (Y.getState(doc.store, client) <= start) continue
+    const start = from.get(client) ?? 0
+    const end = to ? (to.get(client) ?? 0) : Y.getState(doc.store, client)
+    if (Math.min(end, Y.getState(doc.store, client)) <= start) continue
     for (let i = Y.findIndexSS(structs, start); i < structs.length; i++) {
       const s = structs[i]
+      if (!s || s.id.clock >= end) break
       if (!(s instanceof Y.Item)) continue
       const part = partOf(s)
       if (part === null) continue
-      const n = s.id.clock + s.length - Math.max(s.id.clock, start)
+      const n = Math.min(end, s.id.clock + s.length) - Math.max(s.id.clock, start)
       const byClient = out.get(part) ?? new Map<number, number>()
       byClient.set(client, (byClient.get(client) ?? 0) + n)
       out.set(part, byClient)

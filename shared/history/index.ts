@@ -38,3 +38,4 @@ export { restoreCheckpoint, RestoreError, type RestoreScope, type RestoreSummary
 export { docFromCheckpoint } from './materialize'
 export { announceRestore, readRestores, type RestoreNotice } from './notices'
 export { decodeHistory, encodeHistory, HistoryFormatError, type HistoryArchive } from './archive'
+export { changedParts, type PartChange } from './compare'

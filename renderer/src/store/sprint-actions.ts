@@ -12,7 +12,10 @@ import {
 import { copySprint, startNextSprint } from '../../../shared/doc/next-sprint'
 import type { TemplateDefinition } from '../../../shared/template'
 import { importIssue } from '../../../shared/markdown'
-import { decodeSprintFile } from '../../../shared/file'
+import { decodeSprintFile, readSprintFile } from '../../../shared/file'
+import { decodeHistory, type HistoryArchive } from '../../../shared/history'
+import { deleteHistoryData, HistoryStore } from '../history/history-store'
+import { HistoryRecorder } from '../history/recorder'
 import { sprintDbName } from './open-sprint'
 import type { SprintEntry, SprintRegistry } from './registry'
 
@@ -93,6 +96,9 @@ export async function createNextSprint(
 ): Promise<SprintEntry> {
   const prev = await loadDoc(prevId)
   try {
+    // The previous sprint as it was carried over stays in its history.
+    const store = await HistoryStore.open(prevId)
+    await HistoryRecorder.once(prev, store, 'next-sprint').finally(() => store.close())
     const id = newId()
     return await withStoredDoc(registry, id, (doc) => startNextSprint(prev, doc, { ...args, id }))
   } finally {
@@ -137,10 +143,21 @@ export async function importIssueAsSprint(
 
 /**
  * Opens a .sprintpad file: its document is merged into the sprint with the same id on this
- * device (or creates it). Throws the file format's error on a bad file, before writing anything.
+ * device (or creates it), and the checkpoints of a history it carries join the sprint's history.
+ * Throws the file format's error on a bad file (or bad history), before writing anything.
  */
-export function openSprintFile(registry: SprintRegistry, bytes: Uint8Array): Promise<SprintEntry> {
-  return storeSprintUpdate(registry, decodeSprintFile(bytes))
+export async function openSprintFile(
+  registry: SprintRegistry,
+  bytes: Uint8Array,
+): Promise<SprintEntry> {
+  const file = readSprintFile(bytes)
+  const history: HistoryArchive | undefined = file.history ? decodeHistory(file.history) : undefined
+  const entry = await storeSprintUpdate(registry, file.update)
+  if (history) {
+    const store = await HistoryStore.open(entry.id)
+    await store.importArchive(history).finally(() => store.close())
+  }
+  return entry
 }
 
 /**
@@ -159,9 +176,10 @@ export async function storeSprintUpdate(
   return withStoredDoc(registry, id, (doc) => Y.applyUpdate(doc, update, IMPORT_ORIGIN))
 }
 
-/** Deletes a sprint's stored document for good. */
-export function deleteSprintData(id: string): Promise<void> {
-  return new Promise((resolve, reject) => {
+/** Deletes a sprint's stored document and its history for good. */
+export async function deleteSprintData(id: string): Promise<void> {
+  await deleteHistoryData(id)
+  await new Promise<void>((resolve, reject) => {
     const req = indexedDB.deleteDatabase(sprintDbName(id))
     req.onsuccess = () => resolve()
     req.onerror = () => reject(req.error ?? new Error('could not delete'))

@@ -103,3 +103,22 @@ describe('who changed what', () => {
     })
   })
 })
+
+describe('changes between two checkpoints', () => {
+  test('counts only what was written up to the second one', () => {
+    const { net, a, b } = team()
+    const first = captureSprint(a)
+    editItemText(a, { itemId: 'w1', index: 0, remove: 0, insert: 'ab' })
+    const second = captureSprint(a)
+    editItemText(a, { itemId: 'w1', index: 0, remove: 0, insert: 'cdef' })
+    editItemText(b, { itemId: 'i1', index: 0, remove: 0, insert: 'x' })
+    net.settle()
+    const between = authorsOf(
+      changesSince(a, first.stateVector, second.stateVector),
+      readEditors(a),
+    )
+    expect(between).toEqual({
+      'team:web': [{ clientId: a.clientID, name: 'Ann', color: '#e5484d', changes: 2 }],
+    })
+  })
+})
