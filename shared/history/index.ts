@@ -36,6 +36,6 @@ export {
 export { diffMarkdown, formatDiff, type DiffHunk, type DiffLine, type MarkdownDiff } from './diff'
 export { restoreCheckpoint, RestoreError, type RestoreScope, type RestoreSummary } from './restore'
 export { docFromCheckpoint } from './materialize'
-export { announceRestore, readRestores, type RestoreNotice } from './notices'
+export { announceRestore, readRestores, restoreNoticeSchema, type RestoreNotice } from './notices'
 export { decodeHistory, encodeHistory, HistoryFormatError, type HistoryArchive } from './archive'
 export { changedParts, type PartChange } from './compare'

@@ -16,6 +16,7 @@ interface Props {
   onTogglePresenting: () => void
   onShowShortcuts: () => void
   onEditSections: () => void
+  onShowHistory: () => void
 }
 
 const SAVE_TEXT = {
@@ -101,6 +102,14 @@ export function SprintHeader(props: Props) {
           onClick={props.onEditSections}
         >
           Sections
+        </button>
+        <button
+          type="button"
+          aria-haspopup="dialog"
+          title="Checkpoints: what changed, who changed it; restore a team or the sprint"
+          onClick={props.onShowHistory}
+        >
+          History
         </button>
         <button
           type="button"

@@ -27,6 +27,10 @@ import { onMoveDialogRequest } from './move-request'
 import { focusIfLost, isFocusLost, keepFocusNear, teamNameField } from './focus'
 import { useRescueRemovedItem } from './useRescueRemovedItem'
 import { SectionsDialog } from './SectionsDialog'
+import { HistoryDialog } from '../history/HistoryDialog'
+import { historyOf } from '../history/recorder'
+import { useHistoryRecorder } from '../history/useHistoryRecorder'
+import { useRestoreNotices } from '../history/useRestoreNotices'
 
 /** Whether a key typed here is text (so `?` types a question mark rather than opening help). */
 function isTextField(target: EventTarget | null): boolean {
@@ -83,6 +87,7 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
   const [isRestoreOpen, setRestoreOpen] = useState(false)
   const [isHelpOpen, setHelpOpen] = useState(false)
   const [isSectionsOpen, setSectionsOpen] = useState(false)
+  const [isHistoryOpen, setHistoryOpen] = useState(false)
   const [movingItem, setMovingItem] = useState<string | undefined>()
   useEffect(() => onMoveDialogRequest(setMovingItem), [])
   // Arriving here from a dialog or a link leaves the focus on nothing: start at the title (unless
@@ -93,6 +98,10 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
   const toast = useToast()
   useRescueRemovedItem(sprint, toast)
   useRegistrySync(sprint, props.registry)
+  useHistoryRecorder(sprint, (err) =>
+    toast.show({ message: `History not saved: ${String(err)}`, isError: true }),
+  )
+  useRestoreNotices(sprint, toast)
   useBackupSnapshots(sprint.doc, sprint.id, (err) =>
     toast.show({ message: `Backup failed: ${String(err)}`, isError: true }),
   )
@@ -197,7 +206,12 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
         isPresenting={props.isPresenting}
         onTogglePresenting={togglePresenting}
         onShowShortcuts={() => setHelpOpen(true)}
-        onEditSections={() => setSectionsOpen(true)}
+        onEditSections={() => {
+          // The sections as they were stay in the history.
+          void historyOf(sprint.doc)?.checkpoint('sections')
+          setSectionsOpen(true)
+        }}
+        onShowHistory={() => setHistoryOpen(true)}
       />
       <main
         className="sprint-main"
@@ -252,6 +266,7 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
         <MoveItemDialog itemId={movingItem} onClose={() => setMovingItem(undefined)} />
       )}
       {isSectionsOpen && <SectionsDialog onClose={() => setSectionsOpen(false)} />}
+      {isHistoryOpen && <HistoryDialog onClose={() => setHistoryOpen(false)} />}
       {isRestoreOpen && (
         <RestoreBackupDialog
           sprintId={sprint.id}

@@ -29,6 +29,7 @@ export interface RecorderOptions {
 }
 
 const recorders = new WeakMap<Y.Doc, HistoryRecorder>()
+const waiting = new WeakMap<Y.Doc, ((r: HistoryRecorder) => void)[]>()
 
 /**
  * The history recorder of an open sprint's document, if it has one. The places that change the
@@ -38,6 +39,27 @@ const recorders = new WeakMap<Y.Doc, HistoryRecorder>()
  */
 export function historyOf(doc: Y.Doc): HistoryRecorder | undefined {
   return recorders.get(doc)
+}
+
+/**
+ * The recorder of `doc` once it has started (its store opens asynchronously with the sprint);
+ * rejects after `timeoutMs` if it never does (the history could not be opened).
+ */
+export function whenHistoryOf(doc: Y.Doc, timeoutMs = 5000): Promise<HistoryRecorder> {
+  const r = recorders.get(doc)
+  if (r) return Promise.resolve(r)
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error('the history of this sprint could not be opened')),
+      timeoutMs,
+    )
+    const list = waiting.get(doc) ?? []
+    list.push((rec) => {
+      clearTimeout(timer)
+      resolve(rec)
+    })
+    waiting.set(doc, list)
+  })
 }
 
 /**
@@ -85,6 +107,8 @@ export class HistoryRecorder {
   ): HistoryRecorder {
     const r = new HistoryRecorder(doc, store, user, options)
     recorders.set(doc, r)
+    for (const wake of waiting.get(doc) ?? []) wake(r)
+    waiting.delete(doc)
     r.queue = store.list().then((list) => {
       r.last = list.at(-1)
       r.lastCaptureAt ??= r.last?.at

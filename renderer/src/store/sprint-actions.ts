@@ -13,7 +13,8 @@ import { copySprint, startNextSprint } from '../../../shared/doc/next-sprint'
 import type { TemplateDefinition } from '../../../shared/template'
 import { importIssue } from '../../../shared/markdown'
 import { decodeSprintFile, readSprintFile } from '../../../shared/file'
-import { decodeHistory, type HistoryArchive } from '../../../shared/history'
+import { decodeHistory, recordEditor, type HistoryArchive } from '../../../shared/history'
+import { loadSettings } from '../sync/sync-settings'
 import { deleteHistoryData, HistoryStore } from '../history/history-store'
 import { HistoryRecorder } from '../history/recorder'
 import { sprintDbName } from './open-sprint'
@@ -33,6 +34,8 @@ async function withStoredDoc(
   try {
     await persistence.whenSynced
     fill(doc)
+    // Whoever made the sprint (or this part of it) is named in its history.
+    if (Y.getState(doc.store, doc.clientID) > 0) recordEditor(doc, loadSettings().user)
     await committed(persistence)
     const meta = readMeta(doc)
     const entry: SprintEntry = {
