@@ -17,6 +17,7 @@ interface Props {
   onShowShortcuts: () => void
   onEditSections: () => void
   onShowHistory: () => void
+  onShowOverview: () => void
 }
 
 const SAVE_TEXT = {
@@ -110,6 +111,13 @@ export function SprintHeader(props: Props) {
           onClick={props.onShowHistory}
         >
           History
+        </button>
+        <button
+          type="button"
+          title="Charts of this sprint and the sprints before it"
+          onClick={props.onShowOverview}
+        >
+          Overview
         </button>
         <button
           type="button"

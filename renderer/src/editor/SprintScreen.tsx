@@ -31,6 +31,7 @@ import { HistoryDialog } from '../history/HistoryDialog'
 import { historyOf } from '../history/recorder'
 import { useHistoryRecorder } from '../history/useHistoryRecorder'
 import { useRestoreNotices } from '../history/useRestoreNotices'
+import { useKeepSummary } from '../overview/useKeepSummary'
 
 /** Whether a key typed here is text (so `?` types a question mark rather than opening help). */
 function isTextField(target: EventTarget | null): boolean {
@@ -102,6 +103,7 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
     toast.show({ message: `History not saved: ${String(err)}`, isError: true }),
   )
   useRestoreNotices(sprint, toast)
+  useKeepSummary(sprint)
   useBackupSnapshots(sprint.doc, sprint.id, (err) =>
     toast.show({ message: `Backup failed: ${String(err)}`, isError: true }),
   )
@@ -212,6 +214,7 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
           setSectionsOpen(true)
         }}
         onShowHistory={() => setHistoryOpen(true)}
+        onShowOverview={() => navigate({ screen: 'overview', sprintId: sprint.id })}
       />
       <main
         className="sprint-main"

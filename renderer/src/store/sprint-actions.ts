@@ -17,6 +17,7 @@ import { decodeHistory, recordEditor, type HistoryArchive } from '../../../share
 import { loadSettings } from '../sync/sync-settings'
 import { deleteHistoryData, HistoryStore } from '../history/history-store'
 import { HistoryRecorder } from '../history/recorder'
+import { forgetSummary } from '../overview/summary-store'
 import { sprintDbName } from './open-sprint'
 import type { SprintEntry, SprintRegistry } from './registry'
 
@@ -66,7 +67,7 @@ function committed(persistence: IndexeddbPersistence): Promise<void> {
 }
 
 /** Loads a stored sprint's document read-only (the caller destroys it). */
-async function loadDoc(id: string): Promise<Y.Doc> {
+export async function loadDoc(id: string): Promise<Y.Doc> {
   const doc = new Y.Doc()
   const persistence = new IndexeddbPersistence(sprintDbName(id), doc)
   await persistence.whenSynced
@@ -182,6 +183,7 @@ export async function storeSprintUpdate(
 /** Deletes a sprint's stored document and its history for good. */
 export async function deleteSprintData(id: string): Promise<void> {
   await deleteHistoryData(id)
+  await forgetSummary(id)
   await new Promise<void>((resolve, reject) => {
     const req = indexedDB.deleteDatabase(sprintDbName(id))
     req.onsuccess = () => resolve()
