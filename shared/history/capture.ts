@@ -3,17 +3,21 @@ import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
 import {
   GLOBAL_TEAM,
+  ITEM,
   META,
   TEAM,
   extraSectionsMap,
+  getItemMap,
   metaMap,
   notesMap,
   teamsMap,
 } from '../doc/schema'
 import { readSprint } from '../doc/read'
 import { readHeroes, readString, readStringList } from '../doc/read-fields'
-import { placeItems, readRawItems, type RawItem } from '../doc/read-items'
-import { exportIssue, renderTeam } from '../markdown'
+import type { ItemView, SectionView } from '../doc/types'
+import { renderTeam } from '../markdown'
+// The issue body of a view already read (exportIssue would read the whole sprint again).
+import { renderIssue } from '../markdown/export-issue'
 import {
   SPRINT_PART,
   teamPartKey,
@@ -42,24 +46,14 @@ export const SPRINT_PART_LABEL = 'Issue body (title, dates, sections)'
 
 /**
  * Captures the sprint as plain data, part by part, with each part's exported Markdown (the
- * team's comment via `renderTeam`, the issue body via `exportIssue`) and a content hash of both.
- * Reads only; never throws on a malformed document (the tolerant readers skip what they cannot
- * read). Items of a team that no longer exists are in no part (the editor hides them too).
+ * team's comment via `renderTeam`, the issue body via `renderIssue`, both of one `readSprint`)
+ * and a content hash of both. Items are recorded where the reader shows them (their effective
+ * team, section and parent). Reads only; never throws on a malformed document (the tolerant
+ * readers skip what they cannot read). Items of a team that no longer exists are in no part (the
+ * editor hides them too).
  */
 export function captureSprint(doc: Y.Doc): Capture {
   const view = readSprint(doc)
-  const placed = placeItems(readRawItems(doc, []), [])
-  const teamIds = new Set(view.teams.map((t) => t.id))
-  const itemsByPart = new Map<string, [string, ItemData][]>()
-  for (const item of placed.values()) {
-    const team = item.effectiveTeam
-    const key = team === GLOBAL_TEAM ? SPRINT_PART : teamIds.has(team) ? teamPartKey(team) : ''
-    if (key === '') continue
-    const list = itemsByPart.get(key)
-    const entry: [string, ItemData] = [item.id, itemData(item)]
-    if (list) list.push(entry)
-    else itemsByPart.set(key, [entry])
-  }
   const notes = [...notesMap(doc).entries()].map(([k, v]): [string, string] => [
     k,
     v instanceof Y.Text ? v.toString() : typeof v === 'string' ? v : '',
@@ -76,17 +70,17 @@ export function captureSprint(doc: Y.Doc): Capture {
       endDate: readString(meta, META.endDate, 'meta', []),
     },
     template: plainJson(meta.get(META.template)) ?? null,
-    items: record(itemsByPart.get(SPRINT_PART) ?? []),
+    items: record(itemsOf(doc, GLOBAL_TEAM, view.globalSections)),
     notes: notesOf(GLOBAL_TEAM),
   }
-  const parts: CapturedPart[] = [part(SPRINT_PART, SPRINT_PART_LABEL, sprint, exportIssue(doc))]
+  const parts: CapturedPart[] = [part(SPRINT_PART, SPRINT_PART_LABEL, sprint, renderIssue(view))]
   for (const team of view.teams) {
     const key = teamPartKey(team.id)
     const data: TeamPartData = {
       kind: 'team',
       id: team.id,
       team: teamFields(doc, team.id),
-      items: record(itemsByPart.get(key) ?? []),
+      items: record(itemsOf(doc, team.id, team.sections)),
       notes: notesOf(team.id),
       extraSections: extraSectionsOf(doc, team.id),
     }
@@ -110,19 +104,37 @@ export function hashPart(dataJson: string, markdown: string): string {
   return bytesToHex(sha256(utf8ToBytes(`${dataJson}\n${markdown}`))).slice(0, 32)
 }
 
-function itemData(item: RawItem): ItemData {
-  return {
-    text: item.text,
-    team: item.team,
-    section: item.section,
-    parent: item.parent,
-    order: item.order,
-    status: typeof item.status === 'string' ? item.status : null,
-    owners: [...item.owners],
-    task: item.isTask,
-    group: item.group,
-    from: item.from,
+/** Every item of a team's sections as the reader placed them (tree parent, effective place). */
+function itemsOf(
+  doc: Y.Doc,
+  teamId: string,
+  sections: readonly SectionView[],
+): [string, ItemData][] {
+  const out: [string, ItemData][] = []
+  const walk = (items: readonly ItemView[], section: string, parent: string): void => {
+    for (const item of items) {
+      // The stored status, not the one the section's role reads it as (moving back restores it).
+      const status: unknown = getItemMap(doc, item.id)?.get(ITEM.status)
+      out.push([
+        item.id,
+        {
+          text: item.text,
+          team: teamId,
+          section,
+          parent,
+          order: item.order,
+          status: typeof status === 'string' ? status : null,
+          owners: [...item.owners],
+          task: item.isTask,
+          group: item.group,
+          from: item.from,
+        },
+      ])
+      walk(item.children, section, item.id)
+    }
   }
+  for (const s of sections) walk(s.items, s.key, '')
+  return out
 }
 
 function teamFields(doc: Y.Doc, teamId: string): TeamFieldsData {
