@@ -14,6 +14,7 @@ import {
   entryDiffs,
   historyModel,
   NOW_ID,
+  resolveNow,
   type HistoryEntry,
   type HistoryModel,
   type PartDiff,
@@ -26,7 +27,7 @@ interface Props {
   onClose: () => void
 }
 
-type Loaded = { model: HistoryModel; size: string } | { error: string } | undefined
+type Loaded = { model: HistoryModel } | { error: string } | undefined
 
 /**
  * The sprint's History: its checkpoints (newest first, "Now" on top when something changed since
@@ -43,6 +44,7 @@ export function HistoryDialog({ onClose }: Props) {
   const [selected, setSelected] = useState(0)
   const [shown, setShown] = useState<{ model: HistoryModel; index: number; diffs: PartDiff[] }>()
   const [reloads, setReloads] = useState(0)
+  const [size, setSize] = useState('')
 
   useEffect(() => {
     const d = ref.current
@@ -56,13 +58,17 @@ export function HistoryDialog({ onClose }: Props) {
         const recorder = await whenHistoryOf(sprint.doc)
         const list = await recorder.list()
         const store = await recorder.settled()
-        const model = historyModel(sprint.doc, list, (h) => store.blobs(h))
+        const model = historyModel(
+          sprint.doc,
+          list,
+          (h) => store.blobs(h),
+          recorder.hasChangesSinceCheckpoint,
+        )
+        if (!isCancelled) setLoaded({ model })
+        // What the history takes on disk reads every part: after the first paint.
         const size = await store.size()
         if (!isCancelled)
-          setLoaded({
-            model,
-            size: `${size.checkpoints} checkpoints, ${byteSize(size.bytes)} on this device`,
-          })
+          setSize(`${size.checkpoints} checkpoints, ${byteSize(size.bytes)} on this device`)
       } catch (err) {
         if (!isCancelled) setLoaded({ error: errorText(err) })
       }
@@ -73,8 +79,21 @@ export function HistoryDialog({ onClose }: Props) {
   }, [sprint, reloads])
 
   const model = loaded && 'model' in loaded ? loaded.model : undefined
+  // "Now" is captured once the panel is on screen (it reads the whole sprint).
   useEffect(() => {
-    if (!model) return
+    if (!model?.entries[0]?.isPending) return
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setLoaded({ model: resolveNow(model, sprint.doc) }))
+    })
+    return () => {
+      cancelAnimationFrame(frame)
+      clearTimeout(timer)
+    }
+  }, [model, sprint])
+
+  useEffect(() => {
+    if (!model || model.entries[selected]?.isPending) return
     let isCancelled = false
     entryDiffs(model, selected).then(
       (diffs) => !isCancelled && setShown({ model, index: selected, diffs }),
@@ -142,7 +161,7 @@ export function HistoryDialog({ onClose }: Props) {
     >
       <header className="history-head">
         <h2 id={headingId}>History</h2>
-        <span className="history-size">{loaded && 'size' in loaded ? loaded.size : ''}</span>
+        <span className="history-size">{size}</span>
         <button type="button" onClick={() => void saveCheckpoint()}>
           Save a checkpoint now
         </button>

@@ -22,6 +22,10 @@ export interface HistoryEntry {
   reason: CheckpointReason | 'now'
   parts: CheckpointPart[]
   authors: Record<string, Author[]>
+  /** The document's state vector at a stored checkpoint. */
+  stateVector?: Uint8Array
+  /** "Now" before the sprint was captured (see {@link resolveNow}). */
+  isPending?: boolean
 }
 
 /** One part's changes in an entry: the diff of its Markdown and who made them. */
@@ -45,38 +49,52 @@ export interface HistoryModel {
 export const NOW_ID = 'now'
 
 /**
- * The History panel's entries: the stored checkpoints, newest first, preceded by "Now" when the
- * sprint changed since the newest one (captured on the spot; its parts are served from memory).
+ * The History panel's entries: the stored checkpoints, newest first, with names as the sprint
+ * knows them now (an editor's entry may arrive after a checkpoint). When the sprint may have
+ * changed since the newest one (`mayHaveChanged`, or there is none), a pending "Now" comes first:
+ * capturing the sprint is the costly part, so it is left to {@link resolveNow}, after the panel
+ * is painted.
  */
 export function historyModel(
   doc: Y.Doc,
   checkpoints: readonly Checkpoint[],
   storedBlobs: (hashes: Iterable<string>) => Promise<Map<string, PartBlob>>,
+  mayHaveChanged: boolean,
   now = Date.now(),
 ): HistoryModel {
-  const newest = checkpoints.at(-1)
-  const capture = captureSprint(doc)
-  const memory = new Map(capture.parts.map((p) => [p.hash, p]))
   const editors = readEditors(doc)
-  // Names as the sprint knows them now (an editor's entry may have arrived after a checkpoint).
   const entries: HistoryEntry[] = [...checkpoints]
     .reverse()
     .map((c) => ({ ...c, authors: renamed(c.authors, editors) }))
-  if (!newest || changedParts(newest, capture).length > 0) {
-    const authors = authorsOf(changesSince(doc, newest?.stateVector), editors)
-    entries.unshift({
-      id: NOW_ID,
-      at: now,
-      reason: 'now',
-      parts: capture.parts.map(({ key, label, hash }) => ({ key, label, hash })),
-      authors,
-    })
+  if (mayHaveChanged || checkpoints.length === 0) {
+    entries.unshift({ id: NOW_ID, at: now, reason: 'now', parts: [], authors: {}, isPending: true })
+  }
+  return { entries, blobs: storedBlobs }
+}
+
+/**
+ * The model with "Now" captured: the sprint as it is, or no "Now" at all when it equals the
+ * newest checkpoint. Its parts are served from memory.
+ */
+export function resolveNow(model: HistoryModel, doc: Y.Doc): HistoryModel {
+  const [first, ...stored] = model.entries
+  if (!first?.isPending) return model
+  const newest = stored[0]
+  const capture = captureSprint(doc)
+  if (newest && changedParts(newest, capture).length === 0) return { ...model, entries: stored }
+  const memory = new Map(capture.parts.map((p) => [p.hash, p]))
+  const now: HistoryEntry = {
+    id: NOW_ID,
+    at: first.at,
+    reason: 'now',
+    parts: capture.parts.map(({ key, label, hash }) => ({ key, label, hash })),
+    authors: authorsOf(changesSince(doc, newest?.stateVector), readEditors(doc)),
   }
   return {
-    entries,
+    entries: [now, ...stored],
     blobs: async (hashes) => {
       const list = [...hashes]
-      const out = await storedBlobs(list.filter((h) => !memory.has(h)))
+      const out = await model.blobs(list.filter((h) => !memory.has(h)))
       for (const h of list) {
         const m = memory.get(h)
         if (m) out.set(h, m)
@@ -106,7 +124,7 @@ function renamed(
  */
 export async function entryDiffs(model: HistoryModel, index: number): Promise<PartDiff[]> {
   const entry = model.entries[index]
-  if (!entry) return []
+  if (!entry || entry.isPending) return []
   const before = model.entries[index + 1]
   const changes = changedParts(before, entry)
   const blobs = await model.blobs(changes.flatMap((c) => [c.before, c.after].filter((h) => h)))

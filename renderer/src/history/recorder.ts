@@ -153,6 +153,11 @@ export class HistoryRecorder {
     return next
   }
 
+  /** Whether the document changed since the newest checkpoint was taken (in this session). */
+  get hasChangesSinceCheckpoint(): boolean {
+    return this.isDirty
+  }
+
   /** For the sync code: a peer is about to send what it did while apart; keep the state before. */
   beforeRemoteChanges(): Promise<Checkpoint | undefined> {
     return this.checkpoint('peer')
