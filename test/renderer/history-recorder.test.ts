@@ -155,3 +155,22 @@ describe('history recorder', () => {
     store.close()
   })
 })
+
+describe('closing the sprint', () => {
+  it('keeps an edit made since the last checkpoint, after the sprint has closed', async () => {
+    const doc = sprint()
+    const c = clock()
+    const { r, id } = await recorder(doc, c.now)
+    await r.list()
+    c.advance(1000)
+    editItemText(doc, { itemId: 'w1', index: 0, remove: 0, insert: 'Last words: ' })
+    r.destroy()
+    await wait(50)
+    const store = await HistoryStore.open(id)
+    const list = await store.list()
+    expect(list.map((x) => x.reason)).toEqual(['opened', 'editing'])
+    const hash = list[1]?.parts.find((p) => p.key === 'team:web')?.hash ?? ''
+    expect((await store.blobs([hash])).get(hash)?.markdown).toContain('- Last words: Ship')
+    store.close()
+  })
+})

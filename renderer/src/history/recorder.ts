@@ -142,6 +142,11 @@ export class HistoryRecorder {
    */
   checkpoint(reason: CheckpointReason): Promise<Checkpoint | undefined> {
     if (this.isDestroyed) return Promise.resolve(this.last)
+    return this.enqueue(reason)
+  }
+
+  /** Captures now and queues storing it. */
+  private enqueue(reason: CheckpointReason): Promise<Checkpoint | undefined> {
     const capture = captureSprint(this.doc)
     const at = this.now()
     this.lastCaptureAt = at
@@ -184,10 +189,17 @@ export class HistoryRecorder {
     getSnapshot: () => this.version,
   }
 
-  /** Stops recording; an edit since the last checkpoint gets one first. */
+  /**
+   * Stops recording; an edit since the last checkpoint gets one, in a task of its own (the
+   * document stays readable after the sprint closes), so closing the sprint does not wait for it.
+   */
   destroy(): void {
     if (this.isDestroyed) return
-    if (this.isDirty) void this.checkpoint('editing')
+    const last = this.isDirty
+      ? new Promise<unknown>((resolve) =>
+          setTimeout(() => resolve(this.enqueue('editing').catch(() => undefined))),
+        )
+      : Promise.resolve()
     this.isDestroyed = true
     clearTimeout(this.quietTimer)
     this.doc.off('update', this.onUpdate)
@@ -195,7 +207,7 @@ export class HistoryRecorder {
     this.doc.off('afterTransaction', this.onAfterTransaction)
     if (recorders.get(this.doc) === this) recorders.delete(this.doc)
     this.listeners.clear()
-    void this.queue.finally(() => this.store.close())
+    void last.then(() => this.queue).finally(() => this.store.close())
   }
 
   private async persist(

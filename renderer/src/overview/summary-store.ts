@@ -48,14 +48,22 @@ async function put(record: Cached): Promise<void> {
 }
 
 /**
- * Summarises an open sprint's document and keeps the summary (when the sprint closes, so the
- * overview opened next has it at hand). Reads the document synchronously; stores afterwards.
+ * Keeps the summary of a sprint that is closing, so the overview opened next has it at hand. The
+ * summary is made in a task of its own (after the sprints list recorded the last edit, in this
+ * same tick, so it counts as made after it; the document stays readable after the sprint closes),
+ * and an overview opened meanwhile waits for it.
  */
 export function keepSummary(doc: Y.Doc): void {
-  const summary = summarizeSprint(readSprint(doc))
-  if (summary.id === '') return
-  const record = { id: summary.id, madeAt: Date.now(), summary }
-  pending = pending.then(() => put(record)).catch(() => undefined)
+  const made = new Promise<Cached | undefined>((resolve) =>
+    setTimeout(() => {
+      const summary = summarizeSprint(readSprint(doc))
+      resolve(summary.id === '' ? undefined : { id: summary.id, madeAt: Date.now(), summary })
+    }),
+  )
+  pending = pending
+    .then(() => made)
+    .then((record) => record && put(record))
+    .catch(() => undefined)
 }
 
 /** Forgets a sprint's summary (with the sprint). */

@@ -7,12 +7,5 @@ import { keepSummary } from './summary-store'
  * (from this sprint's toolbar, typically) does not have to load the sprint again.
  */
 export function useKeepSummary(sprint: OpenSprint): void {
-  useEffect(
-    () => () => {
-      // After the sprints list has recorded the last edit (in this same tick), so the summary
-      // counts as made after it. The document stays readable after the sprint closes.
-      setTimeout(() => keepSummary(sprint.doc))
-    },
-    [sprint],
-  )
+  useEffect(() => () => keepSummary(sprint.doc), [sprint])
 }
