@@ -10,24 +10,15 @@ import { slug } from '../export/file-names'
 import { errorText } from '../platform/errors'
 import { CheckpointList } from './CheckpointList'
 import { PartDiffView } from './PartDiffView'
-import {
-  entryDiffs,
-  historyModel,
-  NOW_ID,
-  resolveNow,
-  type HistoryEntry,
-  type HistoryModel,
-  type PartDiff,
-} from './history-model'
-import { byteSize, checkpointTime } from './history-words'
+import { NOW_ID, type HistoryEntry } from './history-model'
+import { checkpointTime } from './history-words'
 import { whenHistoryOf } from './recorder'
 import { restoreFromHistory, summaryWords } from './restore-action'
+import { useHistoryPanel } from './useHistoryPanel'
 
 interface Props {
   onClose: () => void
 }
-
-type Loaded = { model: HistoryModel } | { error: string } | undefined
 
 /**
  * The sprint's History: its checkpoints (newest first, "Now" on top when something changed since
@@ -40,69 +31,14 @@ export function HistoryDialog({ onClose }: Props) {
   const toast = useToast()
   const ref = useRef<HTMLDialogElement>(null)
   const headingId = useId()
-  const [loaded, setLoaded] = useState<Loaded>()
   const [selected, setSelected] = useState(0)
-  const [shown, setShown] = useState<{ model: HistoryModel; index: number; diffs: PartDiff[] }>()
   const [reloads, setReloads] = useState(0)
-  const [size, setSize] = useState('')
+  const { model, error, diffs, size } = useHistoryPanel(sprint.doc, selected, reloads)
 
   useEffect(() => {
     const d = ref.current
     if (d && !d.open) d.showModal()
   }, [])
-
-  useEffect(() => {
-    let isCancelled = false
-    void (async () => {
-      try {
-        const recorder = await whenHistoryOf(sprint.doc)
-        const list = await recorder.list()
-        const store = await recorder.settled()
-        const model = historyModel(
-          sprint.doc,
-          list,
-          (h) => store.blobs(h),
-          recorder.hasChangesSinceCheckpoint,
-        )
-        if (!isCancelled) setLoaded({ model })
-        // What the history takes on disk reads every part: after the first paint.
-        const size = await store.size()
-        if (!isCancelled)
-          setSize(`${size.checkpoints} checkpoints, ${byteSize(size.bytes)} on this device`)
-      } catch (err) {
-        if (!isCancelled) setLoaded({ error: errorText(err) })
-      }
-    })()
-    return () => {
-      isCancelled = true
-    }
-  }, [sprint, reloads])
-
-  const model = loaded && 'model' in loaded ? loaded.model : undefined
-  // "Now" is captured once the panel is on screen (it reads the whole sprint).
-  useEffect(() => {
-    if (!model?.entries[0]?.isPending) return
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setLoaded({ model: resolveNow(model, sprint.doc) }))
-    })
-    return () => {
-      cancelAnimationFrame(frame)
-      clearTimeout(timer)
-    }
-  }, [model, sprint])
-
-  useEffect(() => {
-    if (!model || model.entries[selected]?.isPending) return
-    let isCancelled = false
-    entryDiffs(model, selected).then(
-      (diffs) => !isCancelled && setShown({ model, index: selected, diffs }),
-      (err: unknown) => !isCancelled && setLoaded({ error: errorText(err) }),
-    )
-    return () => {
-      isCancelled = true
-    }
-  }, [model, selected, sprint])
 
   const restore = async (
     entry: HistoryEntry,
@@ -149,8 +85,6 @@ export function HistoryDialog({ onClose }: Props) {
   }
 
   const entry = model?.entries[selected]
-  // Diffs of another selection (still being computed for this one) are not shown.
-  const diffs = shown?.model === model && shown?.index === selected ? shown.diffs : undefined
   const previous = model?.entries[selected + 1]
   return (
     <dialog
@@ -172,10 +106,10 @@ export function HistoryDialog({ onClose }: Props) {
           Close
         </button>
       </header>
-      {loaded === undefined && <p className="empty-hint">Loading the history…</p>}
-      {loaded && 'error' in loaded && (
+      {!model && !error && <p className="empty-hint">Loading the history…</p>}
+      {error && (
         <p role="alert" className="history-error">
-          History unavailable: {loaded.error}
+          History unavailable: {error}
         </p>
       )}
       {model && entry && (
