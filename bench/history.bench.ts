@@ -53,6 +53,8 @@ function storedBytes(c: Capture, stored: Set<string>): { record: number; blobs: 
 
 /** The history's model costs on the heavy sprint, under Node. */
 function modelFigures(doc: Y.Doc): void {
+  // The reader alone, for scale: the machine is shared, so compare with this line of the same run.
+  const read = time(() => readSprint(doc), 5)
   const capture = time(() => captureSprint(doc), 5)
   const first = captureSprint(doc)
   const stored = new Set<string>()
@@ -75,6 +77,7 @@ function modelFigures(doc: Y.Doc): void {
   const meeting = first_ + 24 * (oneTeamBytes.record + 3 * oneTeamBytes.blobs)
   console.log('| measure (Node, heavy sprint: 15 teams × 40 items, 50k edits) | value |')
   console.log('| --- | --- |')
+  console.log(`| readSprint alone, for scale (median of 5) | ${ms(read)} |`)
   console.log(`| captureSprint (parts, Markdown, hashes), median of 5 | ${ms(capture)} |`)
   console.log(`| diff of the changed parts between two checkpoints, median of 9 | ${ms(diff)} |`)
   console.log(`| restore the whole sprint to a checkpoint, median of 3 | ${ms(restoreMs)} |`)
@@ -195,6 +198,12 @@ async function browserFigures(heavy: Y.Doc): Promise<void> {
 }
 
 export async function run(): Promise<void> {
+  const { loadavg } = await import('node:os')
+  console.log(
+    `load average at start: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(', ')} (2 cores)`,
+  )
   const doc = new Y.Doc()
   buildHeavySprint(doc)
   modelFigures(doc)

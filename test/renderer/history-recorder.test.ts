@@ -165,7 +165,7 @@ describe('closing the sprint', () => {
     c.advance(1000)
     editItemText(doc, { itemId: 'w1', index: 0, remove: 0, insert: 'Last words: ' })
     r.destroy()
-    await wait(50)
+    await wait(400)
     const store = await HistoryStore.open(id)
     const list = await store.list()
     expect(list.map((x) => x.reason)).toEqual(['opened', 'editing'])

@@ -190,14 +190,14 @@ export class HistoryRecorder {
   }
 
   /**
-   * Stops recording; an edit since the last checkpoint gets one, in a task of its own (the
-   * document stays readable after the sprint closes), so closing the sprint does not wait for it.
+   * Stops recording; an edit since the last checkpoint gets one once the browser is idle (the
+   * document stays readable after the sprint closes), so the next screen does not wait for it.
    */
   destroy(): void {
     if (this.isDestroyed) return
     const last = this.isDirty
       ? new Promise<unknown>((resolve) =>
-          setTimeout(() => resolve(this.enqueue('editing').catch(() => undefined))),
+          whenIdle(() => resolve(this.enqueue('editing').catch(() => undefined))),
         )
       : Promise.resolve()
     this.isDestroyed = true
@@ -283,6 +283,12 @@ export class HistoryRecorder {
       if (!this.isDestroyed) recordEditor(this.doc, user)
     })
   }
+}
+
+/** Runs `fn` when the browser is idle (at most 2 s later), or soon where there is no such API. */
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 2000 })
+  else setTimeout(fn, 200)
 }
 
 function samePartsAs(c: Checkpoint, capture: Capture): boolean {
