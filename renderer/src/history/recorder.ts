@@ -77,6 +77,8 @@ export class HistoryRecorder {
   private lastCaptureAt: number | undefined
   private lastRemoteAt: number | undefined
   private isDirty = false
+  /** The `opened` checkpoint is still to be taken (see {@link HistoryRecorder.start}). */
+  private isOpenedPending = false
   private dueSince: number | undefined
   private quietTimer: ReturnType<typeof setTimeout> | undefined
   private queue: Promise<unknown> = Promise.resolve()
@@ -116,8 +118,15 @@ export class HistoryRecorder {
     doc.on('update', r.onUpdate)
     doc.on('beforeTransaction', r.onBeforeTransaction)
     doc.on('afterTransaction', r.onAfterTransaction)
-    void r.checkpoint('opened')
+    // The sprint as opened, captured once the browser is idle (opening stays fast), or just
+    // before the first change if that comes sooner.
+    r.isOpenedPending = true
+    whenIdle(() => r.takeOpened())
     return r
+  }
+
+  private takeOpened(): void {
+    if (this.isOpenedPending && !this.isDestroyed) void this.checkpoint('opened')
   }
 
   /**
@@ -142,6 +151,8 @@ export class HistoryRecorder {
    */
   checkpoint(reason: CheckpointReason): Promise<Checkpoint | undefined> {
     if (this.isDestroyed) return Promise.resolve(this.last)
+    // Nothing changed since opening (a change would have taken it): this one stands for it.
+    this.isOpenedPending = false
     return this.enqueue(reason)
   }
 
@@ -170,12 +181,14 @@ export class HistoryRecorder {
 
   /** Every stored checkpoint, oldest first (after the ones asked for so far are stored). */
   async list(): Promise<Checkpoint[]> {
+    this.takeOpened()
     await this.queue
     return this.store.list()
   }
 
   /** The store (blobs, size, archive) once every checkpoint asked for is in it. */
   async settled(): Promise<HistoryStore> {
+    this.takeOpened()
     await this.queue
     return this.store
   }
@@ -259,9 +272,11 @@ export class HistoryRecorder {
     }, wait)
   }
 
-  /** A colleague's change after a quiet gap: keep the state before it. */
+  /** Any change: the sprint as opened first. A colleague's change after a quiet gap: the state before it. */
   private readonly onBeforeTransaction = (tr: Y.Transaction): void => {
-    if (tr.local || this.ignored.has(tr.origin)) return
+    if (this.ignored.has(tr.origin)) return
+    this.takeOpened()
+    if (tr.local) return
     const now = this.now()
     const isApart = isAfterBeingApart(this.lastRemoteAt, now)
     this.lastRemoteAt = now
