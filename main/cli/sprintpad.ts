@@ -1,5 +1,5 @@
 import process from 'node:process'
-import { parseArgs, UsageError } from './args'
+import { option, parseArgs, UsageError } from './args'
 import {
   convertCommand,
   exportCommand,
@@ -9,19 +9,21 @@ import {
   templatesCommand,
   type Io,
 } from './commands'
+import { exportAtCommand, historyCommand } from './history-commands'
 
 const USAGE = `Usage: sprintpad <command> [options]
 
   new -o FILE.sprintpad --title TITLE [--template ID] [--team NAME]… [--start YYYY-MM-DD --end YYYY-MM-DD] [--force]
   import COMMENT.md [MORE.md…] -o FILE.sprintpad [--template ID] [--title TITLE]
-  export FILE.sprintpad [--team NAME | --issue | --all] [--legend]
+  export FILE.sprintpad [--team NAME | --issue | --all] [--legend] [--at N]
+  history FILE.sprintpad [--diff N]
   convert COMMENT.md [--template ID] [--legend]
   inspect FILE.sprintpad
   templates
   serve [--port 4455] [--data DIR | --database postgres://…] [--redis redis://…]   (serve --help)
 `
 
-const VALUED = new Set(['output', 'title', 'template', 'team', 'start', 'end'])
+const VALUED = new Set(['output', 'title', 'template', 'team', 'start', 'end', 'at', 'diff'])
 
 /**
  * Runs the CLI with the given arguments; returns the exit code (0 ok, 1 error, 2 usage), or
@@ -46,8 +48,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number | 'r
       case 'import':
         await importCommand(args, io)
         return 0
-      case 'export':
-        await exportCommand(args, io)
+      case 'export': {
+        const at = option(args, 'at')
+        await (at === undefined ? exportCommand(args, io) : exportAtCommand(args, io, at))
+        return 0
+      }
+      case 'history':
+        await historyCommand(args, io)
         return 0
       case 'convert':
         await convertCommand(args, io)

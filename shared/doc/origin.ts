@@ -12,5 +12,12 @@ export const MIGRATION_ORIGIN = Object.freeze({ name: 'sprintpad:migration' })
 /** Tidying what concurrent edits left (duplicate re-prioritised copies): never undoable. */
 export const TIDY_ORIGIN = Object.freeze({ name: 'sprintpad:tidy' })
 
+/** Bookkeeping of the version history (who edits with which client id, restore notices): never undoable. */
+export const HISTORY_ORIGIN = Object.freeze({ name: 'sprintpad:history' })
+
 export type Origin =
-  typeof LOCAL_ORIGIN | typeof IMPORT_ORIGIN | typeof MIGRATION_ORIGIN | typeof TIDY_ORIGIN
+  | typeof LOCAL_ORIGIN
+  | typeof IMPORT_ORIGIN
+  | typeof MIGRATION_ORIGIN
+  | typeof TIDY_ORIGIN
+  | typeof HISTORY_ORIGIN

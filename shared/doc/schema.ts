@@ -23,6 +23,13 @@ import * as Y from 'yjs'
  *
  * Items are a flat map: an item's place (team, section, parent, order) is data, so moving an item
  * is a field change and never a delete + insert.
+ *
+ * Beside the content, two roots serve the version history (`shared/history`), outside
+ * {@link ROOT} so that undo and the content readers never see them:
+ * - `editors` Y.Map<clientId (decimal string), plain `{ name, color, handle }`>: who wrote with
+ *   each Yjs client id, so a checkpoint can name the people who changed a team.
+ * - `restores` Y.Array of plain `{ at, clientId, name, scope, label }`: each restore from the
+ *   history, so every peer can say who restored what.
  */
 export const ROOT = {
   meta: 'meta',
@@ -65,6 +72,12 @@ export const ITEM = {
   from: 'from',
 } as const
 
+/** The roots of the version history (see the layout above); never part of undo. */
+export const HISTORY_ROOT = {
+  editors: 'editors',
+  restores: 'restores',
+} as const
+
 /** The team id used by items and notes of the issue's global sections. */
 export const GLOBAL_TEAM = ''
 
@@ -92,6 +105,14 @@ export function notesMap(doc: Y.Doc): Y.Map<Y.Text> {
 
 export function extraSectionsMap(doc: Y.Doc): Y.Map<Y.Map<YValue>> {
   return doc.getMap(ROOT.extraSections)
+}
+
+export function editorsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(HISTORY_ROOT.editors)
+}
+
+export function restoresArray(doc: Y.Doc): Y.Array<unknown> {
+  return doc.getArray(HISTORY_ROOT.restores)
 }
 
 /** Key of a section's free-text notes: `<teamId>/<sectionKey>` (`/<sectionKey>` for global). */

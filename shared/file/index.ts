@@ -11,6 +11,10 @@ import { sha256 } from '@noble/hashes/sha2.js'
  * - n bytes: `Y.encodeStateAsUpdate` of the whole sprint document
  * - 32 bytes SHA-256 of everything before it
  *
+ * Version 2 (written only when the sprint's history goes along, see `shared/history/archive.ts`)
+ * adds, between the update and the checksum, 4 bytes length m and m bytes of history. A file
+ * without history stays version 1, readable by every earlier build.
+ *
  * SHA-256 comes from `@noble/hashes` (audited, dependency-free, synchronous, same code in the
  * browser and Node): WebCrypto's digest is asynchronous and `node:crypto` is not available in
  * the renderer, while encoding must stay a plain synchronous function of the document.
@@ -19,8 +23,11 @@ import { sha256 } from '@noble/hashes/sha2.js'
 /** File name extension of a saved sprint. */
 export const SPRINT_FILE_EXTENSION = '.sprintpad'
 
-/** The format version this build writes and reads. */
+/** The format version of a file without history (what every build reads). */
 export const SPRINT_FILE_VERSION = 1
+
+/** The format version of a file that carries the sprint's history too. */
+export const SPRINT_FILE_VERSION_WITH_HISTORY = 2
 
 /**
  * Versions count up one at a time, so a header claiming one beyond this is damage (random bytes
@@ -64,17 +71,32 @@ export class SprintFileError extends Error {
   }
 }
 
-/** Encodes the whole sprint document as a `.sprintpad` file. */
-export function encodeSprintFile(doc: Y.Doc): Uint8Array {
+/**
+ * Encodes the whole sprint document as a `.sprintpad` file; with `history` (an encoded history
+ * archive) the file is version 2 and carries it.
+ */
+export function encodeSprintFile(doc: Y.Doc, options: { history?: Uint8Array } = {}): Uint8Array {
   const update = Y.encodeStateAsUpdate(doc)
-  const out = new Uint8Array(HEADER + update.length + CHECKSUM)
+  const history = options.history
+  const body = HEADER + update.length + (history ? 4 + history.length : 0)
+  const out = new Uint8Array(body + CHECKSUM)
   out.set(MAGIC, 0)
   const view = new DataView(out.buffer)
-  view.setUint16(MAGIC.length, SPRINT_FILE_VERSION)
+  view.setUint16(MAGIC.length, history ? SPRINT_FILE_VERSION_WITH_HISTORY : SPRINT_FILE_VERSION)
   view.setUint32(MAGIC.length + 2, update.length)
   out.set(update, HEADER)
-  out.set(sha256(out.subarray(0, HEADER + update.length)), HEADER + update.length)
+  if (history) {
+    view.setUint32(HEADER + update.length, history.length)
+    out.set(history, HEADER + update.length + 4)
+  }
+  out.set(sha256(out.subarray(0, body)), body)
   return out
+}
+
+/** What a `.sprintpad` file holds: the Yjs update, and the encoded history if it carries one. */
+export interface SprintFileContent {
+  update: Uint8Array
+  history: Uint8Array | undefined
 }
 
 /**
@@ -82,6 +104,14 @@ export function encodeSprintFile(doc: Y.Doc): Uint8Array {
  * for a file that is not one, is from another format version, is truncated or was altered.
  */
 export function decodeSprintFile(bytes: Uint8Array): Uint8Array {
+  return readSprintFile(bytes).update
+}
+
+/**
+ * Checks a `.sprintpad` file (version 1 or 2) and returns what it holds. Throws
+ * {@link SprintFileError} like {@link decodeSprintFile}.
+ */
+export function readSprintFile(bytes: Uint8Array): SprintFileContent {
   if (bytes.length < MAGIC.length || !MAGIC.every((b, i) => bytes[i] === b)) {
     throw new SprintFileError(
       'notSprintpad',
@@ -93,19 +123,26 @@ export function decodeSprintFile(bytes: Uint8Array): Uint8Array {
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const version = view.getUint16(MAGIC.length)
-  if (version !== SPRINT_FILE_VERSION) {
+  if (version !== SPRINT_FILE_VERSION && version !== SPRINT_FILE_VERSION_WITH_HISTORY) {
     throw new SprintFileError(
       version < SPRINT_FILE_VERSION
         ? 'olderFormat'
         : version <= NEWEST_PLAUSIBLE_VERSION
           ? 'newerFormat'
           : 'damaged',
-      `Unsupported Sprintpad file version ${version} (this build reads version ${SPRINT_FILE_VERSION})`,
+      `Unsupported Sprintpad file version ${version} (this build reads versions ${SPRINT_FILE_VERSION} and ${SPRINT_FILE_VERSION_WITH_HISTORY})`,
       version,
     )
   }
   const length = view.getUint32(MAGIC.length + 2)
-  const expected = HEADER + length + CHECKSUM
+  let historyLength = 0
+  if (version === SPRINT_FILE_VERSION_WITH_HISTORY) {
+    if (bytes.length < HEADER + length + 4 + CHECKSUM) {
+      throw new SprintFileError('damaged', 'Sprintpad file is truncated (before its history)')
+    }
+    historyLength = 4 + view.getUint32(HEADER + length)
+  }
+  const expected = HEADER + length + historyLength + CHECKSUM
   if (bytes.length < expected) {
     throw new SprintFileError(
       'damaged',
@@ -118,13 +155,16 @@ export function decodeSprintFile(bytes: Uint8Array): Uint8Array {
       `Sprintpad file has ${bytes.length - expected} unexpected bytes after its end`,
     )
   }
-  const body = bytes.subarray(0, HEADER + length)
-  const sum = bytes.subarray(HEADER + length)
-  const actual = sha256(body)
+  const bodyEnd = HEADER + length + historyLength
+  const sum = bytes.subarray(bodyEnd)
+  const actual = sha256(bytes.subarray(0, bodyEnd))
   if (!actual.every((b, i) => sum[i] === b)) {
     throw new SprintFileError('damaged', 'Sprintpad file is corrupted (checksum mismatch)')
   }
-  return bytes.slice(HEADER, HEADER + length)
+  return {
+    update: bytes.slice(HEADER, HEADER + length),
+    history: historyLength > 0 ? bytes.slice(HEADER + length + 4, bodyEnd) : undefined,
+  }
 }
 
 /** Reads a `.sprintpad` file into a new Y.Doc. Throws {@link SprintFileError} like decode. */

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import type { SprintRegistry } from '../store/registry'
 import { deleteSprintData } from '../store/sprint-actions'
 import { HomeScreen } from '../home/HomeScreen'
@@ -16,6 +16,9 @@ interface Props {
   toasts: ToastStore
   extensions?: SprintExtensions
 }
+
+/** The Sprint overview and its chart library: a chunk of its own, loaded when first opened. */
+const OverviewScreen = lazy(() => import('../overview/OverviewScreen'))
 
 const STORAGE_TEXT = {
   persistent: 'Storage: kept by the browser',
@@ -72,6 +75,16 @@ export function App({ registry, toasts, extensions = {} }: Props) {
             isPresenting={isPresenting}
             onTogglePresenting={() => setPresenting((x) => !x)}
           />
+        ) : route.screen === 'overview' ? (
+          <Suspense
+            fallback={
+              <main className="screen-message" aria-busy="true">
+                Loading the overview…
+              </main>
+            }
+          >
+            <OverviewScreen registry={registry} sprintId={route.sprintId} />
+          </Suspense>
         ) : (
           <HomeScreen registry={registry} storage={storage} />
         )}

@@ -19,6 +19,8 @@ interface Props {
   onEditSections: () => void
   /** Opens "Import comment…" (also while presenting, when the export panel is closed). */
   onImport: () => void
+  onShowHistory: () => void
+  onShowOverview: () => void
 }
 
 const SAVE_TEXT = {
@@ -104,6 +106,21 @@ export function SprintHeader(props: Props) {
           onClick={props.onEditSections}
         >
           Sections
+        </button>
+        <button
+          type="button"
+          aria-haspopup="dialog"
+          title="Checkpoints: what changed, who changed it; restore a team or the sprint"
+          onClick={props.onShowHistory}
+        >
+          History
+        </button>
+        <button
+          type="button"
+          title="Charts of this sprint and the sprints before it"
+          onClick={props.onShowOverview}
+        >
+          Overview
         </button>
         <button
           type="button"

@@ -33,6 +33,11 @@ import { TeamJumpDialog } from './TeamJumpDialog'
 
 /** Below this window width the export panel starts closed (it would sit under the teams). */
 const WIDE_ENOUGH_FOR_EXPORT = 1200
+import { HistoryDialog } from '../history/HistoryDialog'
+import { historyOf } from '../history/recorder'
+import { useHistoryRecorder } from '../history/useHistoryRecorder'
+import { useRestoreNotices } from '../history/useRestoreNotices'
+import { useKeepSummary } from '../overview/useKeepSummary'
 
 /** Whether a key typed here is text (so `?` types a question mark rather than opening help). */
 function isTextField(target: EventTarget | null): boolean {
@@ -93,6 +98,7 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
   const [isHelpOpen, setHelpOpen] = useState(false)
   const [isSectionsOpen, setSectionsOpen] = useState(false)
   const [isJumpOpen, setJumpOpen] = useState(false)
+  const [isHistoryOpen, setHistoryOpen] = useState(false)
   const [movingItem, setMovingItem] = useState<string | undefined>()
   useEffect(() => onMoveDialogRequest(setMovingItem), [])
   // Arriving here from a dialog or a link leaves the focus on nothing: start where this user was
@@ -101,6 +107,11 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
   const toast = useToast()
   useRescueRemovedItem(sprint, toast)
   useRegistrySync(sprint, props.registry)
+  useHistoryRecorder(sprint, (err) =>
+    toast.show({ message: `History not saved: ${String(err)}`, isError: true }),
+  )
+  useRestoreNotices(sprint, toast)
+  useKeepSummary(sprint)
   useBackupSnapshots(sprint.doc, sprint.id, (err) =>
     toast.show({ message: `Backup failed: ${String(err)}`, isError: true }),
   )
@@ -239,11 +250,17 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
         isPresenting={props.isPresenting}
         onTogglePresenting={togglePresenting}
         onShowShortcuts={() => setHelpOpen(true)}
-        onEditSections={() => setSectionsOpen(true)}
         onImport={() => {
           setExportOpen(true)
           setExportCommand({ kind: 'import', markdown: '', at: Date.now() })
         }}
+        onEditSections={() => {
+          // The sections as they were stay in the history.
+          void historyOf(sprint.doc)?.checkpoint('sections')
+          setSectionsOpen(true)
+        }}
+        onShowHistory={() => setHistoryOpen(true)}
+        onShowOverview={() => navigate({ screen: 'overview', sprintId: sprint.id })}
       />
       <main
         className="sprint-main"
@@ -304,6 +321,7 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
           onClose={() => setJumpOpen(false)}
         />
       )}
+      {isHistoryOpen && <HistoryDialog onClose={() => setHistoryOpen(false)} />}
       {isRestoreOpen && (
         <RestoreBackupDialog
           sprintId={sprint.id}

@@ -10,6 +10,7 @@ import {
 import * as Y from 'yjs'
 import { ITEM, TEAM, getTeamMap, itemsMap } from '../../../shared/doc'
 import { importComment, importTarget } from '../../../shared/markdown'
+import { historyOf } from '../history/recorder'
 import { useSprint } from '../editor/sprint-context'
 import { useTeamIds } from '../editor/useDoc'
 import { pickMarkdownFile } from '../app/native'
@@ -91,6 +92,8 @@ export function ImportDialog({ defaultTeamId, initialText, onClose, onImported }
   const run = (): void => {
     try {
       const options = target === BY_NAME ? {} : { teamId: target }
+      // The sprint as it was before the import stays in the history.
+      void historyOf(sprint.doc)?.checkpoint('import')
       sprint.checkpoint()
       const result = importComment(sprint.doc, text, options)
       sprint.checkpoint()

@@ -148,6 +148,13 @@ export function HomeScreen({ registry, storage }: Props) {
           {extensions.homeActions}
           <button
             type="button"
+            disabled={sprints.length === 0}
+            onClick={() => navigate({ screen: 'overview' })}
+          >
+            Overview
+          </button>
+          <button
+            type="button"
             onClick={() =>
               void pickSprintFile()
                 .then(async (f) => {

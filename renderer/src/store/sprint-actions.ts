@@ -12,7 +12,12 @@ import {
 import { copySprint, startNextSprint } from '../../../shared/doc/next-sprint'
 import type { TemplateDefinition } from '../../../shared/template'
 import { importIssue } from '../../../shared/markdown'
-import { decodeSprintFile } from '../../../shared/file'
+import { decodeSprintFile, readSprintFile } from '../../../shared/file'
+import { decodeHistory, recordEditor, type HistoryArchive } from '../../../shared/history'
+import { loadSettings } from '../sync/sync-settings'
+import { deleteHistoryData, HistoryStore } from '../history/history-store'
+import { HistoryRecorder } from '../history/recorder'
+import { forgetSummary } from '../overview/summary-store'
 import { sprintDbName } from './open-sprint'
 import type { SprintEntry, SprintRegistry } from './registry'
 
@@ -30,6 +35,8 @@ async function withStoredDoc(
   try {
     await persistence.whenSynced
     fill(doc)
+    // Whoever made the sprint (or this part of it) is named in its history.
+    if (Y.getState(doc.store, doc.clientID) > 0) recordEditor(doc, loadSettings().user)
     await committed(persistence)
     const meta = readMeta(doc)
     const entry: SprintEntry = {
@@ -60,7 +67,7 @@ function committed(persistence: IndexeddbPersistence): Promise<void> {
 }
 
 /** Loads a stored sprint's document read-only (the caller destroys it). */
-async function loadDoc(id: string): Promise<Y.Doc> {
+export async function loadDoc(id: string): Promise<Y.Doc> {
   const doc = new Y.Doc()
   const persistence = new IndexeddbPersistence(sprintDbName(id), doc)
   await persistence.whenSynced
@@ -93,6 +100,9 @@ export async function createNextSprint(
 ): Promise<SprintEntry> {
   const prev = await loadDoc(prevId)
   try {
+    // The previous sprint as it was carried over stays in its history.
+    const store = await HistoryStore.open(prevId)
+    await HistoryRecorder.once(prev, store, 'next-sprint').finally(() => store.close())
     const id = newId()
     return await withStoredDoc(registry, id, (doc) => startNextSprint(prev, doc, { ...args, id }))
   } finally {
@@ -137,10 +147,21 @@ export async function importIssueAsSprint(
 
 /**
  * Opens a .sprintpad file: its document is merged into the sprint with the same id on this
- * device (or creates it). Throws the file format's error on a bad file, before writing anything.
+ * device (or creates it), and the checkpoints of a history it carries join the sprint's history.
+ * Throws the file format's error on a bad file (or bad history), before writing anything.
  */
-export function openSprintFile(registry: SprintRegistry, bytes: Uint8Array): Promise<SprintEntry> {
-  return storeSprintUpdate(registry, decodeSprintFile(bytes))
+export async function openSprintFile(
+  registry: SprintRegistry,
+  bytes: Uint8Array,
+): Promise<SprintEntry> {
+  const file = readSprintFile(bytes)
+  const history: HistoryArchive | undefined = file.history ? decodeHistory(file.history) : undefined
+  const entry = await storeSprintUpdate(registry, file.update)
+  if (history) {
+    const store = await HistoryStore.open(entry.id)
+    await store.importArchive(history).finally(() => store.close())
+  }
+  return entry
 }
 
 /**
@@ -159,9 +180,11 @@ export async function storeSprintUpdate(
   return withStoredDoc(registry, id, (doc) => Y.applyUpdate(doc, update, IMPORT_ORIGIN))
 }
 
-/** Deletes a sprint's stored document for good. */
-export function deleteSprintData(id: string): Promise<void> {
-  return new Promise((resolve, reject) => {
+/** Deletes a sprint's stored document and its history for good. */
+export async function deleteSprintData(id: string): Promise<void> {
+  await deleteHistoryData(id)
+  await forgetSummary(id)
+  await new Promise<void>((resolve, reject) => {
     const req = indexedDB.deleteDatabase(sprintDbName(id))
     req.onsuccess = () => resolve()
     req.onerror = () => reject(req.error ?? new Error('could not delete'))

@@ -52,8 +52,8 @@ describe('.sprintpad files', () => {
 
   it('refuses another format version', () => {
     const bytes = encodeSprintFile(sample())
-    bytes[9] = 2
-    expect(() => decodeSprintFile(bytes)).toThrow(/Unsupported Sprintpad file version 2/)
+    bytes[9] = 3
+    expect(() => decodeSprintFile(bytes)).toThrow(/Unsupported Sprintpad file version 3/)
   })
 
   it('says what is wrong in words for the app, apart from the precise message', () => {
