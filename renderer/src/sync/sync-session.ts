@@ -14,6 +14,7 @@ import { guardConnections, type Rejection } from './guard-conns'
 import { CONNECT_DEADLINE_MS, LinkMonitor } from './link-monitor'
 import { PresenceTracker } from './presence-tracker'
 import { deviceId } from './device-id'
+import { historyOf } from '../history/recorder'
 import { ServerLink, type ServerState } from './server-link'
 
 /** What the connection indicator shows: what actually arrives, not y-webrtc's connection flags. */
@@ -122,7 +123,11 @@ export class SyncSession {
       {
         report: (r) => this.reject(r),
         heard: (conn) => {
-          if (this.links.heard(conn)) this.refreshStatus()
+          if (!this.links.heard(conn)) return
+          // The first peer heard from after being apart: keep the sprint as it is before what
+          // they did meanwhile arrives (the message is applied after this returns).
+          if (this.links.counts().live === 1) void historyOf(doc)?.beforeRemoteChanges()
+          this.refreshStatus()
         },
       },
       opts.limits ?? DEFAULT_GUARD_LIMITS,
