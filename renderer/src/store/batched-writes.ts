@@ -1,5 +1,8 @@
 import * as Y from 'yjs'
-import type { IndexeddbPersistence } from 'y-indexeddb'
+import { PREFERRED_TRIM_SIZE, storeState, type IndexeddbPersistence } from 'y-indexeddb'
+
+/** y-indexeddb's object store of updates. */
+const UPDATES_STORE = 'updates'
 
 /** How long updates gather before they are written as one IndexedDB row. */
 export const WRITE_BATCH_MS = 100
@@ -52,8 +55,31 @@ export class BatchedWrites {
     const batch = this.pending
     this.pending = []
     const update = batch.length === 1 ? (batch[0] as Uint8Array) : Y.mergeUpdates(batch)
-    this.persistence._storeUpdate(update, this)
+    this.store(update)
     this.onWrite()
+  }
+
+  /**
+   * What y-indexeddb's `_storeUpdate` does (one row, trimming once rows pile up), but the
+   * transaction is committed at once: a flush on `pagehide` runs just before the page goes, and
+   * a transaction left to commit by itself was lost when the document went first (a reload right
+   * after typing lost the last keys).
+   */
+  private store(update: Uint8Array): void {
+    const persistence = this.persistence
+    const db = persistence.db
+    // Not open yet: y-indexeddb writes the whole state once it is (as its own handler does).
+    if (!db) return
+    const tx = db.transaction([UPDATES_STORE], 'readwrite')
+    tx.objectStore(UPDATES_STORE).add(update)
+    tx.commit()
+    if (++persistence._dbsize >= PREFERRED_TRIM_SIZE) {
+      if (persistence._storeTimeoutId !== null) clearTimeout(persistence._storeTimeoutId)
+      persistence._storeTimeoutId = setTimeout(() => {
+        void storeState(persistence, false)
+        persistence._storeTimeoutId = null
+      }, persistence._storeTimeout)
+    }
   }
 
   /** Writes what is waiting and stops batching (y-indexeddb's own handler is not put back). */
