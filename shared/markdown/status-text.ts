@@ -116,21 +116,31 @@ export function handlesIn(text: string): string[] {
   return [...new Set([...text.matchAll(HANDLE)].map((m) => m[1] as string))]
 }
 
+/** A `@handle` ending the last line of a text, after a space or tab (or alone on the text). */
+const TRAILING_HANDLE =
+  /(^|[ \t])@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9][\w.-]*[A-Za-z0-9])?)$/
+
 /**
  * Splits trailing owners off an item's text (`Ship it @ana @tom` → `Ship it`, [ana, tom]).
  * Handles written inside the text stay in it and are owners too.
+ *
+ * Invariant: `ownersToAppend(text, owners)` gives back exactly the handles taken off, in order,
+ * so the exporter writes the line as it was (up to the spaces between the handles). A trailing
+ * handle is therefore only taken when it is written nowhere else in the text (else the exporter,
+ * seeing it in the text, would not append it again) and only from the last line, after a space
+ * (a handle alone on a continuation line would come back on the line above).
  */
 export function takeOwners(text: string): { text: string; owners: string[] } {
   let rest = text
   const trailing: string[] = []
   for (;;) {
-    const m =
-      /(^|\s)@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9][\w.-]*[A-Za-z0-9])?)$/.exec(
-        rest,
-      )
-    if (!m?.[2]) break
-    trailing.unshift(m[2])
-    rest = rest.slice(0, m.index).trimEnd()
+    const m = TRAILING_HANDLE.exec(rest)
+    const handle = m?.[2]
+    if (m === null || handle === undefined || trailing.includes(handle)) break
+    const before = rest.slice(0, m.index).trimEnd()
+    if (handlesIn(before).includes(handle)) break
+    trailing.unshift(handle)
+    rest = before
   }
   return { text: rest, owners: [...new Set([...handlesIn(rest), ...trailing])] }
 }

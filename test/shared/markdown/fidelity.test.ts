@@ -1,0 +1,113 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { readSprint, type ItemView } from '../../../shared/doc'
+import { exportTeam, importComment } from '../../../shared/markdown'
+import { fixture, newSprint } from './helpers'
+import { itemArb, sectionOf, type GeneratedItem } from './generators'
+
+/** Imports a comment into a fresh 2024 sprint; returns the export and the team's view. */
+function roundTrip(markdown: string): { out: string; items: (key: string) => ItemView[] } {
+  const doc = newSprint()
+  const { teamId } = importComment(doc, markdown)
+  const team = readSprint(doc).teams.find((t) => t.id === teamId)
+  return {
+    out: exportTeam(doc, teamId),
+    items: (key) => team?.sections.find((s) => s.key === key)?.items ?? [],
+  }
+}
+
+const HANDLE = /@[A-Za-z0-9][\w-]*/g
+const handles = (text: string): string[] => text.match(HANDLE) ?? []
+
+function comment(heading: string, items: readonly GeneratedItem[]): string {
+  return `# Team Web\n\n${heading}\n\n${items.map((i) => i.markdown).join('\n')}\n`
+}
+
+describe('no @handle is ever dropped', () => {
+  it('keeps a trailing handle also written on an earlier line of the item', () => {
+    const md = comment('### High priority', [
+      { markdown: '- 🟢 did X @ana\n  🟡 did Y @ana', handles: ['ana', 'ana'] },
+    ])
+    const { out, items } = roundTrip(md)
+    expect(sectionOf(out, '### High priority')).toBe('- 🟢 did X @ana\n  🟡 did Y @ana')
+    expect(items('high')[0]?.owners).toEqual(['ana'])
+  })
+
+  it('keeps a handle alone on a continuation line on its own line', () => {
+    const { out } = roundTrip(
+      comment('### High priority', [{ markdown: '- did X\n  @ana', handles: ['ana'] }]),
+    )
+    expect(sectionOf(out, '### High priority')).toBe('- did X\n  @ana')
+  })
+
+  it('keeps a repeated handle (`@ana @ana`)', () => {
+    const { out, items } = roundTrip(
+      comment('### High priority', [{ markdown: '- @ana @ana', handles: [] }]),
+    )
+    expect(sectionOf(out, '### High priority')).toBe('- @ana @ana')
+    expect(items('high')[0]?.owners).toEqual(['ana'])
+  })
+
+  it.each([
+    ['### High priority', 'high'],
+    ['## Retro', 'retro'],
+  ])(
+    'in %s: handles at the start, middle and end, repeated, on continuation lines, come back in place',
+    (heading, key) => {
+      fc.assert(
+        fc.property(fc.array(itemArb, { minLength: 1, maxLength: 4 }), (generated) => {
+          const md = comment(heading, generated)
+          const { out, items } = roundTrip(md)
+          // Every handle, in the order written, and each item owned by the handles it names.
+          expect(handles(sectionOf(out, heading))).toEqual(
+            handles(generated.map((g) => g.markdown).join('\n')),
+          )
+          items(key).forEach((item, i) => {
+            expect(new Set(item.owners)).toEqual(new Set(generated[i]?.handles))
+          })
+          // A plain list comes back byte for byte; a retro moves a trailing status glyph first.
+          if (key === 'high')
+            expect(sectionOf(out, heading)).toBe(generated.map((g) => g.markdown).join('\n'))
+          expect(roundTrip(out).out).toBe(out)
+        }),
+        { numRuns: 300 },
+      )
+    },
+  )
+})
+
+describe('pasted comments keep every word', () => {
+  const clean = fixture('comments/01-pipeline-clean.md')
+  const expected = roundTrip(clean).out
+
+  it('reads Windows line endings and a byte-order mark as the comment itself', () => {
+    expect(roundTrip(`\uFEFF${clean.replace(/\n/g, '\r\n')}`).out).toBe(expected)
+  })
+
+  it("reads GitHub's Quote reply (every line prefixed with `> `) as the comment itself", () => {
+    const quoted = clean
+      .split('\n')
+      .map((l) => (l === '' ? '>' : `> ${l}`))
+      .join('\n')
+    const doc = newSprint()
+    const { teamId, warnings } = importComment(doc, quoted)
+    expect(exportTeam(doc, teamId)).toBe(expected)
+    expect(warnings).toContain(
+      'read a quoted comment (every line starting with ">") as the comment itself',
+    )
+  })
+
+  it('reads indentation copied as non-breaking spaces as indentation, and keeps them in text', () => {
+    const md = '# Team Web\n\n### High priority\n\n-\u00a0Ship\u00a0it\n\u00a0\u00a0- sub item\n'
+    const { out, items } = roundTrip(md)
+    expect(items('high')[0]?.text).toBe('Ship\u00a0it')
+    expect(items('high')[0]?.children[0]?.text).toBe('sub item')
+    expect(sectionOf(out, '### High priority')).toBe('- Ship\u00a0it\n  - sub item')
+  })
+
+  it('reads a heading indented by a copied non-breaking space as the heading', () => {
+    const { out } = roundTrip('\u00a0# Team Web\n\n### High priority\n\n- x\n')
+    expect(out.startsWith('# Team Web\n')).toBe(true)
+    expect(sectionOf(out, '### High priority')).toBe('- x')
+  })
+})

@@ -1,0 +1,52 @@
+import fc from 'fast-check'
+
+/**
+ * fast-check generators of the Markdown shapes real comments have, shared by the property tests:
+ * items with `@handles` anywhere (start, middle, end, repeated, on continuation lines), numbered
+ * lists with any start, pasted variants of a comment (CRLF, BOM, non-breaking indentation, quote
+ * reply) and issues with text between the teams.
+ */
+
+/** One generated list item: its Markdown (one or more lines) and the handles it names. */
+export interface GeneratedItem {
+  markdown: string
+  handles: string[]
+}
+
+const WORDS = ['ship', 'the', 'exporter', 'review', 'fix', 'flaky', 'tests', 'docs', 'queue']
+const HANDLES = ['ana', 'tom-reid', 'bo', 'li-9']
+const GLYPHS = ['🟢', '🟡', '✅', '🌀', '❌']
+
+const tokenArb = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...WORDS) },
+  { weight: 2, arbitrary: fc.constantFrom(...HANDLES).map((h) => `@${h}`) },
+)
+
+/** A line of words and handles, optionally starting with a status glyph. */
+const lineArb = fc
+  .tuple(
+    fc.option(fc.constantFrom(...GLYPHS), { nil: undefined }),
+    fc.array(tokenArb, { minLength: 1, maxLength: 6 }),
+  )
+  .map(([glyph, tokens]) => [glyph, ...tokens].filter((t) => t !== undefined).join(' '))
+
+/** A bullet item of 1–3 lines (continuation lines indented under its text). */
+export const itemArb: fc.Arbitrary<GeneratedItem> = fc
+  .array(lineArb, { minLength: 1, maxLength: 3 })
+  .map((lines) => {
+    const markdown = `- ${lines.join('\n  ')}`
+    const named = [...markdown.matchAll(/@([\w-]+)/g)].map((m) => m[1] as string)
+    return { markdown, handles: [...new Set(named)] }
+  })
+
+/**
+ * The lines of an exported comment under `heading` (up to the next heading, without the blank
+ * lines around them).
+ */
+export function sectionOf(markdown: string, heading: string): string {
+  const at = markdown.indexOf(`${heading}\n`)
+  if (at < 0) throw new Error(`no "${heading}" in:\n${markdown}`)
+  const rest = markdown.slice(at + heading.length + 1)
+  const next = rest.search(/^#{1,6} /m)
+  return (next < 0 ? rest : rest.slice(0, next)).replace(/^<!--.*-->\n/m, '').trim()
+}
