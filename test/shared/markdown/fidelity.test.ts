@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { readSprint, type ItemView } from '../../../shared/doc'
-import { exportTeam, importComment } from '../../../shared/markdown'
+import { exportSprint, exportTeam, importComment, importIssue } from '../../../shared/markdown'
 import { fixture, newSprint } from './helpers'
-import { itemArb, sectionOf, type GeneratedItem } from './generators'
+import { issueText, itemArb, sectionOf, teamsArb, type GeneratedItem } from './generators'
 
 /** Imports a comment into a fresh 2024 sprint; returns the export and the team's view. */
 function roundTrip(markdown: string): { out: string; items: (key: string) => ItemView[] } {
@@ -109,5 +109,32 @@ describe('pasted comments keep every word', () => {
     const { out } = roundTrip('\u00a0# Team Web\n\n### High priority\n\n- x\n')
     expect(out.startsWith('# Team Web\n')).toBe(true)
     expect(sectionOf(out, '### High priority')).toBe('- x')
+  })
+})
+
+describe("an issue's text between two teams", () => {
+  it('belongs to the next team (above its heading), never to an untitled section of the previous one', () => {
+    fc.assert(
+      fc.property(teamsArb, (teams) => {
+        const doc = newSprint()
+        const text = issueText(teams)
+        importIssue(doc, text)
+        const view = readSprint(doc)
+        teams.forEach((t, i) => {
+          const team = view.teams[i]
+          const before = teams[i - 1]?.after
+          const extras = team?.sections.filter((s) => s.isExtra) ?? []
+          const preamble = extras.filter((s) => s.definition.layout?.preamble === true)
+          expect(preamble.map((s) => s.notes)).toEqual(before === undefined ? [] : [before])
+          // The last team keeps what follows its comment (there is no next team).
+          const untitled = extras.filter((s) => s.definition.layout?.preamble !== true)
+          expect(untitled.length).toBe(i === teams.length - 1 && t.after !== undefined ? 1 : 0)
+        })
+        const again = newSprint()
+        importIssue(again, exportSprint(doc))
+        expect(exportSprint(again)).toBe(exportSprint(doc))
+      }),
+      { numRuns: 60 },
+    )
   })
 })

@@ -50,3 +50,42 @@ export function sectionOf(markdown: string, heading: string): string {
   const next = rest.search(/^#{1,6} /m)
   return (next < 0 ? rest : rest.slice(0, next)).replace(/^<!--.*-->\n/m, '').trim()
 }
+
+/** Prose a lead writes between two team comments of an issue (never a heading or a list). */
+export const proseArb: fc.Arbitrary<string> = fc
+  .array(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 8 }), {
+    minLength: 1,
+    maxLength: 3,
+  })
+  .map((paragraphs) => paragraphs.map((p) => `Note: ${p.join(' ')}.`).join('\n\n'))
+
+/** A team comment of an issue: its name and its High priority items. */
+export interface GeneratedTeam {
+  name: string
+  items: GeneratedItem[]
+  /** Prose written after this team's comment, before the next one. */
+  after?: string
+}
+
+/** Two to four teams of an issue, with or without prose between them. */
+export const teamsArb: fc.Arbitrary<GeneratedTeam[]> = fc
+  .array(
+    fc.record({
+      items: fc.array(itemArb, { minLength: 1, maxLength: 3 }),
+      after: fc.option(proseArb, { nil: undefined }),
+    }),
+    { minLength: 2, maxLength: 4 },
+  )
+  .map((teams) => teams.map((t, i) => ({ ...t, name: `T${i}` })))
+
+/** An issue body: the global part, then each team's comment and the prose after it. */
+export function issueText(teams: readonly GeneratedTeam[]): string {
+  const parts = ['# Global Sprint Planning\n\n## 3 things that might take us down\n\n1. outage']
+  for (const t of teams) {
+    parts.push(
+      `# Team ${t.name}\n\n### High priority\n\n${t.items.map((i) => i.markdown).join('\n')}`,
+    )
+    if (t.after !== undefined) parts.push(t.after)
+  }
+  return `${parts.join('\n\n')}\n`
+}
