@@ -51,6 +51,14 @@ export {
   type ItemPlace,
   type AddItemArgs,
 } from './item-mutations'
+export {
+  BULLETS,
+  listStyle,
+  readListStyle,
+  setListStyle,
+  setListStyleIn,
+  setChildListStyle,
+} from './list-style'
 export { snapshotItem, restoreItem, type ItemSnapshot } from './item-rescue'
 export { appendItemTree, appendItemTreeIn, lastOrderKeys, type ItemTreeInput } from './item-tree'
 export { createUndoManager } from './undo'

@@ -13,12 +13,15 @@ import {
   META,
   TEAM,
   extraSectionsMap,
+  listKey,
+  listsMap,
   metaMap,
   noteKey,
   notesMap,
   teamsMap,
 } from './schema'
 import { statusForRole } from './status'
+import { readListStyle } from './list-style'
 import type { ItemView, Problem, SectionView, SprintMeta, SprintView, TeamView } from './types'
 import { compareOrdered } from './order'
 import {
@@ -45,6 +48,7 @@ export function readSprint(doc: Y.Doc): SprintView {
   const index = childrenIndex(placed)
   const notes = readNotes(doc, problems)
   const teams = readTeams(doc, problems)
+  const lists = listsMap(doc)
   const teamIds = new Set(teams.map((t) => t.id))
   const seenRoots = new Set<string>()
 
@@ -52,13 +56,16 @@ export function readSprint(doc: Y.Doc): SprintView {
     const key = rootKey(teamId, def.key)
     seenRoots.add(key)
     const role = listRoleOf(def)
+    const lk = listKey(teamId, def.key)
+    const style = readListStyle(lists.get(lk), `lists/${lk}`, problems)
     return {
       key: def.key,
       heading: def.heading,
       level: def.level,
       kind: sectionKindOf(def),
       role,
-      listStyle: def.listStyle,
+      listStyle: (style?.ordered ?? def.listStyle === 'ordered') ? 'ordered' : 'bullet',
+      listStart: style?.start ?? 1,
       definition: def,
       isExtra,
       notes: notes.get(noteKey(teamId, def.key)) ?? '',
@@ -128,6 +135,7 @@ function buildTree(
     group: item.group,
     from: item.from,
     order: item.order,
+    list: item.list,
     children: buildTree(index.get(item.id) ?? [], index, status),
   }))
 }

@@ -15,11 +15,15 @@ import * as Y from 'yjs'
  *   of the issue), `section` (template section key), `parent` (itemId or `''`), `order`
  *   (fractional key), `status` (string, interpreted per section role), `owners` (plain array of
  *   handles), `task` (boolean: rendered as `- [ ]`), `group` (person the item is grouped under, or
- *   `''`), `from` (itemId this item was carried over from, or `''`).
+ *   `''`), `from` (itemId this item was carried over from, or `''`), `list` (`{ ordered, start }`: how
+ *   this item's children are numbered; absent: bullets).
  * - `notes` Y.Map<noteKey, Y.Text>: free text of a section that is not list items, keyed by
  *   {@link noteKey}.
  * - `extraSections` Y.Map<teamId, Y.Map<sectionKey, plain section JSON>>: sections one team has
  *   beyond the template (kept from an import).
+ * - `lists` Y.Map<listKey, `{ ordered, start }`>: how a section's top-level list is numbered, as
+ *   the team wrote it, keyed by {@link listKey}; absent: the template section's `listStyle`.
+ *   A nested list's style is its parent item's `list` field.
  *
  * Items are a flat map: an item's place (team, section, parent, order) is data, so moving an item
  * is a field change and never a delete + insert.
@@ -30,6 +34,7 @@ export const ROOT = {
   items: 'items',
   notes: 'notes',
   extraSections: 'extraSections',
+  lists: 'lists',
 } as const
 
 export const META = {
@@ -63,13 +68,14 @@ export const ITEM = {
   task: 'task',
   group: 'group',
   from: 'from',
+  list: 'list',
 } as const
 
 /** The team id used by items and notes of the issue's global sections. */
 export const GLOBAL_TEAM = ''
 
 /** The current schema version written by this build. */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 /** A value stored in a Y.Map of the model. */
 export type YValue = unknown
@@ -92,6 +98,15 @@ export function notesMap(doc: Y.Doc): Y.Map<Y.Text> {
 
 export function extraSectionsMap(doc: Y.Doc): Y.Map<Y.Map<YValue>> {
   return doc.getMap(ROOT.extraSections)
+}
+
+export function listsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(ROOT.lists)
+}
+
+/** Key of a section's top-level list style in `lists`: `<teamId>/<sectionKey>` like notes. */
+export function listKey(teamId: string, sectionKey: string): string {
+  return noteKey(teamId, sectionKey)
 }
 
 /** Key of a section's free-text notes: `<teamId>/<sectionKey>` (`/<sectionKey>` for global). */

@@ -42,6 +42,7 @@ function emptySection(def: TemplateDefinition['sections'][number]): SectionView 
     role:
       def.role === 'retro' || def.role === 'okr' || def.role === 'hangover' ? def.role : 'plain',
     listStyle: def.listStyle,
+    listStart: 1,
     definition: def,
     isExtra: false,
     notes: '',

@@ -105,7 +105,13 @@ export function renderSection(
   if (notes !== '') blocks.push({ text: notes })
   const person = layoutString(def.layout, 'person', '')
   const ordered = section.listStyle === 'ordered'
-  const lines = renderList(section.items, { role: section.role, ordered, legend, person })
+  const lines = renderList(section.items, {
+    role: section.role,
+    ordered,
+    start: section.listStart,
+    legend,
+    person,
+  })
   if (lines.length > 0) {
     // Items that read the same as the placeholder (an empty `-` where it is `- `) are written as
     // the placeholder itself: the importer takes it for one, so the text must not differ.

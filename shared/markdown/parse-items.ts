@@ -1,5 +1,7 @@
 import type { List, ListItem, Nodes } from 'mdast'
 import { decisionOf, withoutDecision, type ItemStatus } from '../doc/status'
+import { listStyle } from '../doc/list-style'
+import type { ListStyle } from '../doc/types'
 import type { ListRole } from '../template'
 import { sliceOf } from './parse'
 import {
@@ -19,7 +21,14 @@ export interface ParsedItem {
   status?: ItemStatus
   isTask: boolean
   group: string
+  /** How `children` were numbered (their first nested list's style); absent: bullets. */
+  list?: ListStyle
   children: ParsedItem[]
+}
+
+/** The style a Markdown list is written in: `1.`, `3.` (start 3) or bullets. */
+export function styleOfList(list: List): ListStyle {
+  return listStyle(list.ordered === true, list.start ?? 1)
 }
 
 export interface ItemContext {
@@ -64,9 +73,12 @@ export function parseListItem(li: ListItem, ctx: ItemContext): ParsedItem {
   const hasText = first !== undefined && first.type !== 'list'
   const raw = hasText ? dedent(sliceOf(ctx.source, first)) : ''
   const children: ParsedItem[] = []
+  let list: ListStyle | undefined
   for (const block of hasText ? rest : li.children) {
-    if (block.type === 'list') for (const c of block.children) children.push(parseListItem(c, ctx))
-    else children.push(textItem(dedent(sliceOf(ctx.source, block as Nodes))))
+    if (block.type === 'list') {
+      list ??= styleOfList(block)
+      for (const c of block.children) children.push(parseListItem(c, ctx))
+    } else children.push(textItem(dedent(sliceOf(ctx.source, block as Nodes))))
   }
   const isTask = li.checked === true || li.checked === false
   const lead = takeLeadingGlyph(raw, ctx.role, ctx.legend)
@@ -94,6 +106,7 @@ export function parseListItem(li: ListItem, ctx: ItemContext): ParsedItem {
     ...(status !== undefined ? { status } : {}),
     isTask,
     group: '',
+    ...(list?.ordered ? { list } : {}),
     children,
   }
 }

@@ -7,6 +7,8 @@ import { CHECKED_STATUS, glyphOf, ownersToAppend, withDecision, type Legend } fr
 export interface ListContext {
   role: ListRole
   ordered: boolean
+  /** The first number of an ordered list. */
+  start: number
   legend: Legend
   /** Items grouped under this person are the section's own (a `## Anders` section). */
   person: string
@@ -19,7 +21,7 @@ export interface ListContext {
  */
 export function renderList(items: readonly ItemView[], ctx: ListContext): string[] {
   const lines: string[] = []
-  let n = 1
+  let n = ctx.start
   let i = 0
   while (i < items.length) {
     const item = items[i] as ItemView
@@ -70,7 +72,17 @@ function renderItem(
   const pad = indent + ' '.repeat(marker.length + 1)
   const lines = [head === '' ? `${indent}${marker}` : `${indent}${marker} ${box}${head}`]
   for (const line of textLines.slice(1)) lines.push(pad + line)
-  const childCtx = { ...ctx, ordered: false }
-  item.children.forEach((child, k) => lines.push(...renderItem(child, childCtx, pad, '-', k === 0)))
+  const childCtx = { ...ctx, ordered: item.list.ordered, start: item.list.start }
+  item.children.forEach((child, k) => {
+    const marker = childCtx.ordered ? `${childCtx.start + k}.` : '-'
+    const childLines = renderItem(child, childCtx, pad, marker, k === 0)
+    // A numbered list interrupts its parent's text only when it starts at 1 with text: else it
+    // would read as more of that text, so it goes one blank line down.
+    const isBare = childLines[0]?.trim() === marker
+    if (k === 0 && head !== '' && childCtx.ordered && (childCtx.start !== 1 || isBare)) {
+      lines.push('')
+    }
+    lines.push(...childLines)
+  })
   return lines
 }

@@ -1,10 +1,15 @@
 import { useMemo } from 'react'
 import * as Y from 'yjs'
 import {
+  BULLETS,
   GLOBAL_TEAM,
   ITEM,
   TEAM,
   extraSectionsMap,
+  listKey,
+  listStyle,
+  listsMap,
+  readListStyle,
   getItemMap,
   getTeamMap,
   metaMap,
@@ -12,6 +17,7 @@ import {
   readMeta,
   readTemplate,
   teamsMap,
+  type ListStyle,
   type SprintMeta,
   type SupportHero,
   compareOrdered,
@@ -34,6 +40,8 @@ export interface ItemFields {
   owners: string[]
   isTask: boolean
   from: string
+  /** How its children are numbered. */
+  list: ListStyle
   isMissing: boolean
 }
 
@@ -44,6 +52,7 @@ function readItemFields(m: YMap | undefined): ItemFields {
     owners: stringList(m?.get(ITEM.owners)),
     isTask: m?.get(ITEM.task) === true,
     from: typeof from === 'string' ? from : '',
+    list: readListStyle(m?.get(ITEM.list), '', []) ?? BULLETS,
     isMissing: !m,
   }
 }
@@ -53,6 +62,24 @@ export function useItemFields(itemId: string): ItemFields {
   const { doc } = useSprint()
   const map = useMemo(() => getItemMap(doc, itemId), [doc, itemId])
   return useY(map, readItemFields)
+}
+
+/**
+ * How a section's top-level list is numbered for this team: as stored for it, else as the
+ * template section says (`isOrderedByDefault`). Re-renders only when the styles change.
+ */
+export function useListStyle(
+  teamId: string,
+  section: string,
+  isOrderedByDefault: boolean,
+): ListStyle {
+  const { doc } = useSprint()
+  const read = useMemo(
+    () => (m: Y.Map<unknown> | undefined) =>
+      readListStyle(m?.get(listKey(teamId, section)), '', []) ?? listStyle(isOrderedByDefault),
+    [teamId, section, isOrderedByDefault],
+  )
+  return useY(listsMap(doc), read)
 }
 
 /** Child ids of a section (`parent` = '') or of an item. */

@@ -15,6 +15,9 @@ import {
   removeTeam,
   renameTeam,
   setItemStatus,
+  setChildListStyle,
+  setListStyle,
+  listStyle,
   setOwners,
   setSectionNotes,
   setSprintMeta,
@@ -157,6 +160,13 @@ function makeOps(ids: () => string, undo: Map<Y.Doc, Y.UndoManager>): Op[] {
     (p, gen, v) => {
       const { teamId, section } = listSection(gen, v)
       setSectionNotes(p.doc, { teamId, section, text: prng.word(gen, 0, 12) })
+    },
+    (p, gen, v) => {
+      // Numbering a section's list, or an item's children, as a team wrote it.
+      const style = listStyle(prng.bool(gen), prng.uint32(gen, 0, 12))
+      const item = prng.bool(gen) ? pickItem(gen, v) : undefined
+      if (item) setChildListStyle(p.doc, { itemId: item.id, style })
+      else setListStyle(p.doc, { ...listSection(gen, v), style })
     },
     (p, gen) => setSprintMeta(p.doc, { title: prng.word(gen, 1, 10) }),
     (p, gen, v) => {

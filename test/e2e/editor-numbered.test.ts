@@ -1,0 +1,59 @@
+import { describe, expect } from 'vitest'
+import { addTeam, createSprint, it, itemTexts, screenshot, section, team } from './editor-helpers'
+
+const COMMENT = [
+  '# Team Pipeline',
+  '',
+  '### High priority',
+  '',
+  '3. Ship the exporter',
+  '4. Fix the flaky tests',
+  '   1. first action',
+  '',
+  '### Low priority / side quests',
+  '',
+  '- stays a bullet',
+  '',
+].join('\n')
+
+describe('numbered lists in the editor', () => {
+  it('draws the numbers the team wrote, and Enter continues them', async ({ page, errors }) => {
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await createSprint(page)
+    await addTeam(page, 'Pipeline')
+    await page.getByRole('button', { name: 'Import comment…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Import a GitHub comment' })
+    await dialog.getByLabel(/Comment Markdown/).fill(COMMENT)
+    await dialog.getByLabel('Into').selectOption({ label: 'Pipeline' })
+    await dialog.getByRole('button', { name: 'Import' }).click()
+
+    const high = section(team(page, 'Pipeline'), 'High priority')
+    await expect
+      .poll(() => itemTexts(high))
+      .toEqual(['Ship the exporter', 'Fix the flaky tests', 'first action'])
+    // The section's list is an <ol> starting at 3; the nested one starts at 1; Low stays bullets.
+    expect(await high.locator('ol.items').first().getAttribute('start')).toBe('3')
+    expect(await high.locator('ol.items ol.items').getAttribute('start')).toBe('1')
+    const low = section(team(page, 'Pipeline'), 'Low priority / side quests')
+    expect(await low.locator('ol.items').count()).toBe(0)
+    const drawn = (el: Element): string => getComputedStyle(el, '::before').content
+    expect(await high.locator('.item-line').first().evaluate(drawn)).toContain('counter(okr)')
+
+    // Enter at the end of the second item adds the fifth.
+    const second = high.getByRole('textbox').nth(1)
+    await second.click()
+    await page.keyboard.press('End')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Review the docs')
+    await expect.poll(() => itemTexts(high)).toHaveLength(4)
+    const preview = page.getByLabel('Markdown preview')
+    await expect
+      .poll(() => preview.innerText(), { timeout: 10_000 })
+      .toContain(
+        '3. Ship the exporter\n4. Fix the flaky tests\n   1. first action\n5. Review the docs',
+      )
+    await high.scrollIntoViewIfNeeded()
+    await screenshot(page, 'numbered-list')
+    expect(errors).toEqual([])
+  })
+})
