@@ -3,7 +3,7 @@ import { decisionOf, withoutDecision, type ItemStatus } from '../doc/status'
 import { listStyle } from '../doc/list-style'
 import type { ListStyle } from '../doc/types'
 import type { ListRole } from '../template'
-import { sliceOf } from './parse'
+import { sliceOf, span } from './parse'
 import {
   CHECKED_STATUS,
   handlesIn,
@@ -71,7 +71,8 @@ function asGroup(li: ListItem, ctx: ItemContext): { group: string; children: Par
 export function parseListItem(li: ListItem, ctx: ItemContext): ParsedItem {
   const [first, ...rest] = li.children
   const hasText = first !== undefined && first.type !== 'list'
-  const raw = hasText ? dedent(sliceOf(ctx.source, first)) : ''
+  const isTask = li.checked === true || li.checked === false
+  const raw = hasText ? dedent(taskText(ctx.source, first, isTask)) : ''
   const children: ParsedItem[] = []
   let list: ListStyle | undefined
   for (const block of hasText ? rest : li.children) {
@@ -80,7 +81,6 @@ export function parseListItem(li: ListItem, ctx: ItemContext): ParsedItem {
       for (const c of block.children) children.push(parseListItem(c, ctx))
     } else children.push(textItem(dedent(sliceOf(ctx.source, block as Nodes))))
   }
-  const isTask = li.checked === true || li.checked === false
   const lead = takeLeadingGlyph(raw, ctx.role, ctx.legend)
   const own = takeOwners(lead.text)
   // One status per item: with a leading glyph, a trailing one is the writer's text, kept.
@@ -109,6 +109,20 @@ export function parseListItem(li: ListItem, ctx: ItemContext): ParsedItem {
     ...(list?.ordered ? { list } : {}),
     children,
   }
+}
+
+/**
+ * A task item's first block after its box. The parser starts the paragraph after the box only
+ * when plain text follows it; with markup first (`[ ] **Bold**`, `[x] [PR](…)`) the box is still
+ * in the paragraph's source and would be written twice.
+ */
+function taskText(source: string, block: Nodes, isTask: boolean): string {
+  const text = sliceOf(source, block)
+  if (!isTask) return text
+  const [a] = span(block)
+  const before = source.slice(source.lastIndexOf('\n', a - 1) + 1, a)
+  if (/\[[ xX]\][ \t]*$/.test(before)) return text
+  return text.replace(/^\[[ xX]\](?:[ \t]+|$)/, '')
 }
 
 function textItem(text: string): ParsedItem {

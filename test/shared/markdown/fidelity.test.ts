@@ -138,3 +138,46 @@ describe("an issue's text between two teams", () => {
     )
   })
 })
+
+describe('a task whose text starts with markup', () => {
+  const FIRST = [
+    '**Bold**',
+    '*em*',
+    '`code`',
+    '[PR](https://github.com/o/r/pull/1)',
+    '~~struck~~',
+    '![shot](https://e.com/a.png)',
+    '@ana',
+    '<https://e.com>',
+    'plain',
+    '\\[ ] literal box',
+  ]
+  it('gets its box once, for any inline node first', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.boolean(),
+            fc.constantFrom(...FIRST),
+            fc.constantFrom('', ' merged', ' start'),
+          ),
+          { minLength: 1, maxLength: 5 },
+        ),
+        (tasks) => {
+          const lines = tasks.map(
+            ([done, first, rest]) => `- [${done ? 'x' : ' '}] ${first}${rest}`,
+          )
+          const { out } = roundTrip(
+            comment(
+              '### High priority',
+              lines.map((markdown) => ({ markdown, handles: [] })),
+            ),
+          )
+          expect(sectionOf(out, '### High priority')).toBe(lines.join('\n'))
+          expect(roundTrip(out).out).toBe(out)
+        },
+      ),
+      { numRuns: 200 },
+    )
+  })
+})
