@@ -42,6 +42,10 @@ const MIGRATIONS: readonly Migration[] = [
     // v1 → v2: list styles are stored per list. Every list that already has items keeps the
     // style it was shown with (its section's), so a later change of the section's style in the
     // template applies to new lists only and never renumbers what a team wrote.
+    // Template sections are edited per section from v2 on (`sectionEdits`): the template a v1
+    // document holds in `meta` becomes, unchanged, the base those edits apply to, so nothing is
+    // copied (copying would race a colleague's first edit); the version bump keeps older builds,
+    // which rewrite the whole template, from editing a v2 document.
     to: 2,
     run: pinListStyles,
   },

@@ -22,6 +22,7 @@ import {
 } from './schema'
 import { statusForRole } from './status'
 import { readListStyle } from './list-style'
+import { effectiveSections } from './template-sections'
 import type { ItemView, Problem, SectionView, SprintMeta, SprintView, TeamView } from './types'
 import { compareOrdered } from './order'
 import {
@@ -155,10 +156,28 @@ export function readMeta(doc: Y.Doc, problems: Problem[] = []): SprintMeta {
 }
 
 /**
- * Reads the sprint's copy of its template. A missing or unreadable template falls back to the
- * default one; single malformed sections are skipped.
+ * Reads the sprint's copy of its template, with the edits of its sections applied (see
+ * `template-sections.ts`). A missing or unreadable template falls back to the default one;
+ * single malformed sections are skipped.
  */
 export function readTemplate(doc: Y.Doc, problems: Problem[] = []): TemplateDefinition {
+  const base = readBaseTemplate(doc, problems)
+  return {
+    ...base,
+    sections: effectiveSections(doc, 'team', base.sections, problems),
+    ...(base.issue
+      ? {
+          issue: {
+            ...base.issue,
+            sections: effectiveSections(doc, 'issue', base.issue.sections, problems),
+          },
+        }
+      : {}),
+  }
+}
+
+/** The template as stored in `meta`, without the edits of its sections. */
+export function readBaseTemplate(doc: Y.Doc, problems: Problem[] = []): TemplateDefinition {
   const raw: unknown = metaMap(doc).get(META.template)
   if (raw === undefined) return defaultTemplate()
   const sectionsOf = (v: unknown, path: string): TemplateSection[] => {

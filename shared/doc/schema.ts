@@ -24,6 +24,9 @@ import * as Y from 'yjs'
  * - `lists` Y.Map<listKey, `{ ordered, start }`>: how a section's top-level list is numbered, as
  *   the team wrote it, keyed by {@link listKey}; absent: the template section's `listStyle`.
  *   A nested list's style is its parent item's `list` field.
+ * - `sectionEdits` Y.Map<editKey, plain value>: edits of the template's sections, one entry per
+ *   (scope, section, field), keyed by {@link sectionEditKey}; `meta.template`'s sections are the
+ *   base they apply to (see `template-sections.ts`).
  *
  * Items are a flat map: an item's place (team, section, parent, order) is data, so moving an item
  * is a field change and never a delete + insert.
@@ -35,6 +38,7 @@ export const ROOT = {
   notes: 'notes',
   extraSections: 'extraSections',
   lists: 'lists',
+  sectionEdits: 'sectionEdits',
 } as const
 
 export const META = {
@@ -107,6 +111,18 @@ export function listsMap(doc: Y.Doc): Y.Map<unknown> {
 /** Key of a section's top-level list style in `lists`: `<teamId>/<sectionKey>` like notes. */
 export function listKey(teamId: string, sectionKey: string): string {
   return noteKey(teamId, sectionKey)
+}
+
+export function sectionEditsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(ROOT.sectionEdits)
+}
+
+/**
+ * Key of one field of one template section in `sectionEdits`: `t` (team template) or `i` (the
+ * issue's global sections), the section key and the field, NUL-separated.
+ */
+export function sectionEditKey(scope: 'team' | 'issue', sectionKey: string, field: string): string {
+  return `${scope === 'team' ? 't' : 'i'}\u0000${sectionKey}\u0000${field}`
 }
 
 /** Key of a section's free-text notes: `<teamId>/<sectionKey>` (`/<sectionKey>` for global). */

@@ -10,6 +10,8 @@ import {
   listStyle,
   listsMap,
   readListStyle,
+  META,
+  sectionEditsMap,
   getItemMap,
   getTeamMap,
   metaMap,
@@ -101,23 +103,25 @@ export function useMeta(): SprintMeta {
   return useY(metaMap(doc), readMetaOf)
 }
 
-const templateCache = new WeakMap<object, TemplateDefinition>()
-
-function readTemplateOf(m: YMap | undefined): TemplateDefinition {
-  const raw: unknown = m?.get('template')
-  if (typeof raw === 'object' && raw !== null) {
-    const hit = templateCache.get(raw)
-    if (hit) return hit
-  }
-  const t = m?.doc ? readTemplate(m.doc) : readTemplate(new Y.Doc())
-  if (typeof raw === 'object' && raw !== null) templateCache.set(raw, t)
-  return t
+function readRawTemplate(m: YMap | undefined): unknown {
+  return m?.get(META.template)
 }
 
-/** The sprint's template (the same object until the template itself changes). */
+function readEditsStamp(m: YMap | undefined): string {
+  return JSON.stringify(m?.toJSON() ?? {})
+}
+
+/**
+ * The sprint's template with its section edits (the same object until the template or one of
+ * its sections changes).
+ */
 export function useTemplate(): TemplateDefinition {
   const { doc } = useSprint()
-  return useY(metaMap(doc), readTemplateOf)
+  const raw = useY(metaMap(doc), readRawTemplate)
+  const edits = useY(sectionEditsMap(doc), readEditsStamp)
+  // `raw` and `edits` are what the template is read from: a new value of either reads it again.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => readTemplate(doc), [doc, raw, edits])
 }
 
 function readTeamIds(m: Y.Map<YMap> | undefined): string[] {

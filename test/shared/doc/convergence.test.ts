@@ -21,6 +21,7 @@ import {
   setOwners,
   setSectionNotes,
   setSprintMeta,
+  updateTemplate,
   setSupportHeroes,
   shiftItem,
   statusesFor,
@@ -33,6 +34,7 @@ import {
   mergeConcurrentCopies,
   reprioritiseItem,
 } from '../../../shared/doc/next-sprint'
+import { moveSection, newSection, addSection, renameSection } from '../../../shared/template'
 import { Network, expectConverged, idGen, seedSprint, type Peer } from '../../helpers/convergence'
 
 const SEEDS = Number(process.env.CONVERGENCE_SEEDS ?? 500)
@@ -167,6 +169,19 @@ function makeOps(ids: () => string, undo: Map<Y.Doc, Y.UndoManager>): Op[] {
       const item = prng.bool(gen) ? pickItem(gen, v) : undefined
       if (item) setChildListStyle(p.doc, { itemId: item.id, style })
       else setListStyle(p.doc, { ...listSection(gen, v), style })
+    },
+    (p, gen, v) => {
+      // The Sections dialog: rename, move or add a template section.
+      const s = prng.oneOf(gen, v.template.sections)
+      const r = prng.uint32(gen, 0, 2)
+      if (r === 0) updateTemplate(p.doc, (t) => renameSection(t, s.key, prng.word(gen, 1, 8)))
+      else if (r === 1) updateTemplate(p.doc, (t) => moveSection(t, s.key, prng.bool(gen) ? 1 : -1))
+      else {
+        const heading = `S${prng.uint32(gen, 0, 99)}`
+        updateTemplate(p.doc, (t) =>
+          addSection(t, newSection(t, { heading, level: 3, kind: 'list' }), s.key),
+        )
+      }
     },
     (p, gen) => setSprintMeta(p.doc, { title: prng.word(gen, 1, 10) }),
     (p, gen, v) => {
