@@ -6,7 +6,7 @@ import { joinBlocks, layoutNumber, layoutString, type Block } from './blocks'
 import { renderList } from './render-items'
 import { safeBlock, safeInline } from './sanitize'
 import { effectiveLegend, type Legend } from './status-text'
-import { fieldLineEscapes } from './fields'
+import { notFieldLike } from './fields'
 import { normalizeHeading } from './match'
 
 /** Options of {@link exportTeam}. */
@@ -134,23 +134,6 @@ function trimLines(text: string): string {
     .join('\n')
     .trim()
 }
-
-/** Notes with a paragraph that reads like `Support hero: x` get an escape, so they stay notes. */
-function notFieldLike(notes: string): string {
-  const hit = FIELD_LIKE_CACHE.get(notes)
-  if (hit !== undefined) return hit
-  let s = notes
-  for (let pass = 0; pass < 3 && s !== ''; pass++) {
-    const at = fieldLineEscapes(s).sort((x, y) => y - x)
-    if (at.length === 0) break
-    for (const i of at) s = `${s.slice(0, i)}\\${s.slice(i)}`
-  }
-  if (FIELD_LIKE_CACHE.size > 5000) FIELD_LIKE_CACHE.clear()
-  FIELD_LIKE_CACHE.set(notes, s)
-  return s
-}
-
-const FIELD_LIKE_CACHE = new Map<string, string>()
 
 function fieldBlocks(def: TemplateSection, team: TeamView | undefined): Block[] {
   const label = `**${def.heading}**`

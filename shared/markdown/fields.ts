@@ -108,3 +108,29 @@ export function heroList(node: List, source: string): SupportHero[] | null {
   }
   return out.length > 0 ? out : null
 }
+
+/** A line that may read as a field line: a label of words, then a colon (in or after bold). */
+const FIELD_CANDIDATE =
+  /^[ \t]*(?:\*\*|__)?[\p{L}\p{N} ]+(?:\*\*|__)?[ \t]*:|^[ \t]*(?:\*\*|__)[\p{L}\p{N} ]+:/mu
+
+/**
+ * A text with an escape in every paragraph that would read back as a field line (`Support hero:
+ * x` gets `Support hero\: x`), so that notes and items stay what they are. Texts with no line
+ * shaped like a label and a colon are returned as they are, unparsed.
+ */
+export function notFieldLike(text: string): string {
+  if (!FIELD_CANDIDATE.test(text)) return text
+  const hit = FIELD_LIKE_CACHE.get(text)
+  if (hit !== undefined) return hit
+  let s = text
+  for (let pass = 0; pass < 3 && s !== ''; pass++) {
+    const at = fieldLineEscapes(s).sort((x, y) => y - x)
+    if (at.length === 0) break
+    for (const i of at) s = `${s.slice(0, i)}\\${s.slice(i)}`
+  }
+  if (FIELD_LIKE_CACHE.size > 5000) FIELD_LIKE_CACHE.clear()
+  FIELD_LIKE_CACHE.set(text, s)
+  return s
+}
+
+const FIELD_LIKE_CACHE = new Map<string, string>()

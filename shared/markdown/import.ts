@@ -114,11 +114,13 @@ export function keptWarnings(parsed: ParsedComment, nodes: readonly RootContent[
 /** How many `<details>` blocks the comment's HTML opens and never closes. */
 function openDetails(nodes: readonly RootContent[]): number {
   let open = 0
+  const count = (html: string): void => {
+    open += (html.match(/<details\b/gi) ?? []).length
+    open = Math.max(0, open - (html.match(/<\/details\s*>/gi) ?? []).length)
+  }
   const walk = (n: Nodes): void => {
-    if (n.type === 'html') {
-      open += (n.value.match(/<details\b/gi) ?? []).length
-      open = Math.max(0, open - (n.value.match(/<\/details\s*>/gi) ?? []).length)
-    }
+    if (n.type === 'html') count(n.value)
+    if (n.type === 'paragraph') n.data?.inlineHtml?.forEach(count)
     if ('children' in n) for (const c of n.children) walk(c as Nodes)
   }
   for (const n of nodes) walk(n)

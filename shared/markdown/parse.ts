@@ -1,8 +1,7 @@
 import type { Nodes, Root } from 'mdast'
-import { fromMarkdown } from 'mdast-util-from-markdown'
-import { gfmFromMarkdown } from 'mdast-util-gfm'
-import { gfm } from 'micromark-extension-gfm'
 import { normalizeInput } from './normalize'
+import { parseBlocks } from './block-tree'
+export { parseTree } from './micromark-tree'
 
 /** Largest Markdown text the importer accepts (UTF-16 code units, about 1 MB of text). */
 export const MAX_MARKDOWN_LENGTH = 1_000_000
@@ -48,16 +47,8 @@ export function parseMarkdown(markdown: string): ParsedMarkdown {
   }
   const warnings: string[] = []
   const source = defuse(normalizeInput(markdown, warnings), warnings)
-  return { root: parseTree(source), source, warnings }
+  return { root: parseBlocks(source), source, warnings }
 }
-
-/** Parses without the size check or defusing: only for short texts built by this module. */
-export function parseTree(source: string): Root {
-  return fromMarkdown(source, PARSE_OPTIONS)
-}
-
-// Built once: constructing the GFM extensions costs more than parsing a short text.
-const PARSE_OPTIONS = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }
 
 const PREFIX_MARKERS = new Set(['>', '*', '-', '+', '.', ')'])
 

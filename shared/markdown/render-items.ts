@@ -1,6 +1,7 @@
 import type { ItemView } from '../doc/types'
 import type { ListRole } from '../template'
 import { safeInline } from './sanitize'
+import { notFieldLike } from './fields'
 import { CHECKED_STATUS, glyphOf, ownersToAppend, withDecision, type Legend } from './status-text'
 
 /** How a list is written: its role (statuses), style and the person its section is about. */
@@ -53,7 +54,8 @@ function renderItem(
   isFirstNested = false,
 ): string[] {
   const raw = ctx.role === 'hangover' ? withDecision(item.text, item.status) : item.text
-  const text = safeInline(raw)
+  // A top-level plain item reading `**Support hero:** x` would be read back as the field.
+  const text = indent === '' && !item.isTask ? notFieldLike(safeInline(raw)) : safeInline(raw)
   const isChecked = item.status === CHECKED_STATUS[ctx.role]
   // A plain item ticked done is a task from then on, however it was ticked (box or Ctrl+Enter).
   const isTask = item.isTask || (ctx.role === 'plain' && isChecked)
@@ -68,7 +70,8 @@ function renderItem(
   // A box needs text after it, or it reads back as the literal text `[ ]`.
   const box = isTask && head !== '' ? (isChecked ? '[x] ' : '[ ] ') : ''
   // A bare `-` right under its parent's text would underline it (a setext heading): use `*`.
-  const marker = head === '' && isFirstNested ? '*' : bullet
+  // (A number cannot be swapped; a numbered child list goes a line down instead, see below.)
+  const marker = head === '' && isFirstNested && bullet === '-' ? '*' : bullet
   const pad = indent + ' '.repeat(marker.length + 1)
   const lines = [head === '' ? `${indent}${marker}` : `${indent}${marker} ${box}${head}`]
   for (const line of textLines.slice(1)) lines.push(pad + line)

@@ -37,7 +37,18 @@ export function effectiveLegend(legend: Legend | undefined): Legend {
   return { ...DEFAULT_LEGEND, ...(legend ?? {}) }
 }
 
+/** Glyph tables per legend object: an import reads every item with the same legend. */
+const GLYPH_TABLES = new WeakMap<Legend, [string, string][]>()
+
 function glyphTable(legend: Legend): [string, string][] {
+  const hit = GLYPH_TABLES.get(legend)
+  if (hit) return hit
+  const table = buildGlyphTable(legend)
+  GLYPH_TABLES.set(legend, table)
+  return table
+}
+
+function buildGlyphTable(legend: Legend): [string, string][] {
   const rows: [string, string][] = Object.entries(legend).map(([status, glyph]) => [glyph, status])
   for (const [glyph, status] of Object.entries(ALIASES)) rows.push([glyph, status])
   // Longest first, and the variation selector is optional.

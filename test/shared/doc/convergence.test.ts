@@ -244,5 +244,6 @@ describe('convergence under random concurrent edits', () => {
         throw e
       }
     }
-  })
+    // 500 seeds take 15–30 s alone; more on a machine shared with other test runs.
+  }, 180_000)
 })
