@@ -10,7 +10,15 @@ import { gfm } from 'micromark-extension-gfm'
  * built or already bounded by this module.
  */
 export function parseTree(source: string): Root {
+  parses++
   return fromMarkdown(source, PARSE_OPTIONS)
+}
+
+let parses = 0
+
+/** How many texts {@link parseTree} has parsed since the program started (for benchmarks). */
+export function parseCount(): number {
+  return parses
 }
 
 // Built once: constructing the GFM extensions costs more than parsing a short text.
