@@ -1,10 +1,13 @@
 import { readdir } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { summaryLines, type Figure } from './figures'
 
 /**
- * Runs every `bench/*.bench.ts` module (each exports `run(): Promise<void>` and prints its own
- * figures), or only those whose name contains one of the command-line arguments.
+ * Runs every `bench/*.bench.ts` module (each exports `run()`, prints its own figures and may
+ * return the figures of the closing summary), or only those whose name contains one of the
+ * command-line arguments. Ends with the summary table: one `Pn name | app … | bare … | r×` line
+ * per figure.
  */
 const dir = import.meta.dirname
 const filters = process.argv.slice(2)
@@ -12,8 +15,16 @@ const files = (await readdir(dir))
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort()
+const figures: Figure[] = []
 for (const file of files) {
   console.log(`\n## ${file.replace('.bench.ts', '')}`)
-  const mod = (await import(pathToFileURL(resolve(dir, file)).href)) as { run: () => Promise<void> }
-  await mod.run()
+  const mod = (await import(pathToFileURL(resolve(dir, file)).href)) as {
+    run: () => Promise<Figure[] | undefined>
+  }
+  const out = await mod.run()
+  if (out) figures.push(...out)
+}
+if (figures.length > 0) {
+  console.log('\n## summary\n')
+  for (const line of summaryLines(figures)) console.log(line)
 }

@@ -56,6 +56,12 @@ const INLINE_CACHE = new Map<string, string>()
 const BLOCK_CACHE = new Map<string, string>()
 const CACHE_LIMIT = 20_000
 
+/** Forgets every memoised escape: the next export escapes every text afresh (benchmarks). */
+export function forgetEscapes(): void {
+  INLINE_CACHE.clear()
+  BLOCK_CACHE.clear()
+}
+
 function cached(cache: Map<string, string>, text: string, fn: (t: string) => string): string {
   const hit = cache.get(text)
   if (hit !== undefined) return hit

@@ -124,6 +124,7 @@ const HANDLE =
 
 /** Every `@handle` in a text, in order, without `@`, without duplicates. */
 export function handlesIn(text: string): string[] {
+  if (!text.includes('@')) return []
   return [...new Set([...text.matchAll(HANDLE)].map((m) => m[1] as string))]
 }
 
@@ -145,10 +146,14 @@ export function takeOwners(text: string): { text: string; owners: string[] } {
   let rest = text
   const trailing: string[] = []
   for (;;) {
-    const m = TRAILING_HANDLE.exec(rest)
+    // Only the tail from the last `@` can match (saves scanning a long text from its start).
+    const at = rest.lastIndexOf('@')
+    if (at < 0) break
+    const tail = Math.max(0, at - 1)
+    const m = TRAILING_HANDLE.exec(tail === 0 ? rest : rest.slice(tail))
     const handle = m?.[2]
     if (m === null || handle === undefined || trailing.includes(handle)) break
-    const before = rest.slice(0, m.index).trimEnd()
+    const before = rest.slice(0, tail + m.index).trimEnd()
     if (handlesIn(before).includes(handle)) break
     trailing.unshift(handle)
     rest = before
