@@ -109,6 +109,18 @@ export function heroList(node: List, source: string): SupportHero[] | null {
   return out.length > 0 ? out : null
 }
 
+/** Whether a line of the text has a field's label (`Support hero`, …) before a colon. */
+function mayHoldFieldLine(text: string): boolean {
+  if (!FIELD_CANDIDATE.test(text)) return false
+  for (const line of text.split('\n')) {
+    const colon = line.indexOf(':')
+    if (colon > 0 && matchFieldLabel(line.slice(0, colon).replace(/[*_]/g, '')) !== undefined) {
+      return true
+    }
+  }
+  return false
+}
+
 /** A line that may read as a field line: a label of words, then a colon (in or after bold). */
 const FIELD_CANDIDATE =
   /^[ \t]*(?:\*\*|__)?[\p{L}\p{N} ]+(?:\*\*|__)?[ \t]*:|^[ \t]*(?:\*\*|__)[\p{L}\p{N} ]+:/mu
@@ -119,7 +131,7 @@ const FIELD_CANDIDATE =
  * shaped like a label and a colon are returned as they are, unparsed.
  */
 export function notFieldLike(text: string): string {
-  if (!FIELD_CANDIDATE.test(text)) return text
+  if (!mayHoldFieldLine(text)) return text
   const hit = FIELD_LIKE_CACHE.get(text)
   if (hit !== undefined) return hit
   let s = text

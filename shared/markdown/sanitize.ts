@@ -31,7 +31,10 @@ const LINK_RISK = String.raw`\]\(\s*<?(?:(?!https?:\/\/|mailto:|#|\/|\.)[^)\s]*[
  * or a line starting like a block (heading, list, quote, fence, rule, setext underline, table
  * row or delimiter, definition, task box).
  */
-const INLINE_RISK = new RegExp(`<|${LINK_RISK}|^(?:[#>*+\\-=_~\`|[\\d]|:-)`, 'im')
+const INLINE_RISK = new RegExp(
+  `<|${LINK_RISK}|^(?:[#>\\-=|[]|[*+](?:[ \\t]|$)|[*_ \\t]{3,}$|\\d{1,9}[.)]|\`{3,}|~{3,}|:-)`,
+  'im',
+)
 
 /**
  * What free text (notes) may need escaped or closed: raw HTML, a risky link target, a top-level

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest'
 import { readSprint, type ItemView } from '../../../shared/doc'
 import { exportSprint, exportTeam, importComment, importIssue } from '../../../shared/markdown'
 import { fixture, newSprint } from './helpers'
-import { issueText, itemArb, sectionOf, teamsArb, type GeneratedItem } from './generators'
+import {
+  issueText,
+  itemArb,
+  numberedListArb,
+  pasteArb,
+  pasted,
+  sectionOf,
+  teamsArb,
+  type GeneratedItem,
+} from './generators'
 
 /** Imports a comment into a fresh 2024 sprint; returns the export and the team's view. */
 function roundTrip(markdown: string): { out: string; items: (key: string) => ItemView[] } {
@@ -177,6 +186,35 @@ describe('a task whose text starts with markup', () => {
           expect(roundTrip(out).out).toBe(out)
         },
       ),
+      { numRuns: 200 },
+    )
+  })
+})
+
+describe('generated shapes', () => {
+  it('a comment imports the same however it was pasted', () => {
+    fc.assert(
+      fc.property(
+        fc.array(itemArb, { minLength: 1, maxLength: 3 }),
+        numberedListArb,
+        pasteArb,
+        (items, numbered, how) => {
+          const md = `# Team Web\n\n### High priority\n\n${items.map((i) => i.markdown).join('\n')}\n\n### Low priority / side quests\n\n${numbered}\n`
+          expect(roundTrip(pasted(md, how)).out).toBe(roundTrip(md).out)
+        },
+      ),
+      { numRuns: 150 },
+    )
+  })
+
+  it('numbered lists, with any start and numbered sub-lists, come back byte for byte', () => {
+    fc.assert(
+      fc.property(numberedListArb, (numbered) => {
+        const { out } = roundTrip(
+          comment('### High priority', [{ markdown: numbered, handles: [] }]),
+        )
+        expect(sectionOf(out, '### High priority')).toBe(numbered)
+      }),
       { numRuns: 200 },
     )
   })

@@ -89,3 +89,59 @@ export function issueText(teams: readonly GeneratedTeam[]): string {
   }
   return `${parts.join('\n\n')}\n`
 }
+
+/** How a comment may have been pasted: as written, or through one of the ways copies alter it. */
+export type Paste = 'as written' | 'crlf' | 'bom' | 'quote reply' | 'nbsp indentation'
+
+export const pasteArb: fc.Arbitrary<Paste> = fc.constantFrom(
+  'as written',
+  'crlf',
+  'bom',
+  'quote reply',
+  'nbsp indentation',
+)
+
+/** The comment as that paste would deliver it. */
+export function pasted(markdown: string, how: Paste): string {
+  switch (how) {
+    case 'crlf':
+      return markdown.replace(/\n/g, '\r\n')
+    case 'bom':
+      return `\uFEFF${markdown}`
+    case 'quote reply':
+      return markdown
+        .split('\n')
+        .map((l) => (l === '' ? '>' : `> ${l}`))
+        .join('\n')
+    case 'nbsp indentation':
+      return markdown.replace(/^( +)/gm, (m) => '\u00a0'.repeat(m.length))
+    default:
+      return markdown
+  }
+}
+
+/** A numbered (or bulleted) list with any start, its items possibly numbered lists too. */
+export const numberedListArb: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined }),
+    fc.array(
+      fc.tuple(
+        fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }),
+        fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+      ),
+      { minLength: 1, maxLength: 4 },
+    ),
+  )
+  .map(([start, items]) =>
+    items
+      .map(([words, sub], i) => {
+        const marker = start === undefined ? '-' : `${start + i}.`
+        const pad = ' '.repeat(marker.length + 1)
+        const kids =
+          sub === undefined
+            ? []
+            : Array.from({ length: sub }, (_, k) => `${pad}${k + 1}. ${words[0] ?? 'x'} ${k}`)
+        return [`${marker} ${words.join(' ')}`, ...kids].join('\n')
+      })
+      .join('\n'),
+  )
