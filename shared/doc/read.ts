@@ -237,6 +237,7 @@ function readTeams(doc: Y.Doc, problems: Problem[]): TeamFields[] {
       name: readString(m, TEAM.name, path, problems),
       order: readOrder(m, TEAM.order, path, problems),
       heroes: readHeroes(m, TEAM.heroes, path, problems),
+      heroText: readString(m, TEAM.heroText, path, problems),
       offDuring: readString(m, TEAM.offDuring, path, problems),
       members: readStringList(m, TEAM.members, path, problems),
     })

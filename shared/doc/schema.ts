@@ -10,7 +10,9 @@ import * as Y from 'yjs'
  *   `previousSprintId` (the sprint this one was started from, if any).
  * - `teams` Y.Map<teamId, Y.Map>: `name`, `order` (fractional key), `heroes` (plain array of
  *   `{ label, handle }`), `offDuring` (string), `members` (plain array of handles),
- *   `heroSuggestion` (handle suggested as support hero when the sprint was started, or absent).
+ *   `heroSuggestion` (handle suggested as support hero when the sprint was started, or absent),
+ *   `heroText` (the support hero line as an imported comment wrote it, `Week 1: @a, Week 2: @b`;
+ *   written back while `heroes` are still what it says, removed when they are edited).
  * - `items` Y.Map<itemId, Y.Map>: `text` (Y.Text), `team` (teamId, or `''` for the global sections
  *   of the issue), `section` (template section key), `parent` (itemId or `''`), `order`
  *   (fractional key), `status` (string, interpreted per section role), `owners` (plain array of
@@ -59,6 +61,7 @@ export const TEAM = {
   offDuring: 'offDuring',
   members: 'members',
   heroSuggestion: 'heroSuggestion',
+  heroText: 'heroText',
 } as const
 
 export const ITEM = {

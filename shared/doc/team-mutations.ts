@@ -93,12 +93,16 @@ export function setSupportHeroes(
   doc: Y.Doc,
   args: { teamId: string; heroes: readonly SupportHero[] },
 ): void {
-  change(doc, () =>
-    getTeamMap(doc, args.teamId)?.set(
+  change(doc, () => {
+    const team = getTeamMap(doc, args.teamId)
+    if (!team) return
+    team.set(
       TEAM.heroes,
       args.heroes.map((h) => ({ label: h.label, handle: h.handle })),
-    ),
-  )
+    )
+    // Edited: the line as the comment wrote it no longer says who the heroes are.
+    team.delete(TEAM.heroText)
+  })
 }
 
 /** Sets who is off during the sprint (free text, as teams write it). */

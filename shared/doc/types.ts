@@ -77,6 +77,8 @@ export interface TeamView {
   name: string
   order: string
   heroes: SupportHero[]
+  /** The support hero line as the team's comment wrote it (`''`: none kept). */
+  heroText: string
   offDuring: string
   members: string[]
   sections: SectionView[]

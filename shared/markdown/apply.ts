@@ -37,6 +37,8 @@ export function applyToTeam(
   // A new team has no items: skip reading the document (keeps a whole-sprint import linear).
   const lastKeys = isNew ? new Map<string, string>() : lastOrderKeys(doc, teamId)
   if (parsed.heroes && parsed.heroes.length > 0) team?.set(TEAM.heroes, parsed.heroes)
+  if (parsed.heroText !== undefined) team?.set(TEAM.heroText, parsed.heroText)
+  else if (parsed.heroes && parsed.heroes.length > 0) team?.delete(TEAM.heroText)
   // A team with no members yet gets the comment's people (support heroes, then owners as they
   // appear), so the next sprint can suggest a support hero in rotation. Editable like any field.
   const members: unknown = team?.get(TEAM.members)

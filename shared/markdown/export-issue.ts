@@ -22,6 +22,7 @@ export function templateText(template: TemplateDefinition): string {
     name: '',
     order: '',
     heroes: [],
+    heroText: '',
     offDuring: '',
     members: [],
     sections: template.sections.map(emptySection),

@@ -6,7 +6,7 @@ import { joinBlocks, layoutNumber, layoutString, type Block } from './blocks'
 import { renderList } from './render-items'
 import { safeBlock, safeInline } from './sanitize'
 import { effectiveLegend, type Legend } from './status-text'
-import { notFieldLike } from './fields'
+import { inlineHeroes, notFieldLike, sameHeroes } from './fields'
 import { normalizeHeading } from './match'
 
 /** Options of {@link exportTeam}. */
@@ -143,6 +143,11 @@ function fieldBlocks(def: TemplateSection, team: TeamView | undefined): Block[] 
     return [{ text: `${label} ${value || placeholder}`, kind: 'field' }]
   }
   const heroes = team?.heroes ?? []
+  const written = team?.heroText ?? ''
+  // The line as the comment wrote it, while it still names the heroes the team has.
+  if (written !== '' && sameHeroes(inlineHeroes(written), heroes)) {
+    return [{ text: `${label} ${safeInline(written).replace(/\n/g, ' ')}`, kind: 'field' }]
+  }
   if (heroes.some((h) => h.label !== '')) {
     const list = heroes.map((h) => {
       const who = h.handle ? `@${h.handle}` : ''

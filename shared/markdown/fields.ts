@@ -146,3 +146,28 @@ export function notFieldLike(text: string): string {
 }
 
 const FIELD_LIKE_CACHE = new Map<string, string>()
+
+/**
+ * The support heroes an inline field value names, with the label written before each (`Week 1:
+ * @a, Week 2: @b` → Week 1 / a, Week 2 / b; `@a (backup @b)` → a, b; `Anders` → none).
+ */
+export function inlineHeroes(value: string): SupportHero[] {
+  const out: SupportHero[] = []
+  for (const part of value.split(/[,;]/)) {
+    const handles = handlesIn(part)
+    const first = handles[0]
+    const label = first === undefined ? '' : part.slice(0, part.indexOf(`@${first}`))
+    const clean = label.replace(/[:\-–\s]+$/u, '').trim()
+    // Only words before the handle label it (`Week 1:`); `(`, `and` or `&` do not.
+    const isLabel = /^[\p{L}\p{N}][\p{L}\p{N} ./]*$/u.test(clean) && !/^(and|&)$/i.test(clean)
+    for (const handle of handles) out.push({ label: isLabel ? clean : '', handle })
+  }
+  return out
+}
+
+/** Whether two lists of heroes name the same people with the same labels, in order. */
+export function sameHeroes(a: readonly SupportHero[], b: readonly SupportHero[]): boolean {
+  return (
+    a.length === b.length && a.every((h, i) => h.handle === b[i]?.handle && h.label === b[i]?.label)
+  )
+}

@@ -3,7 +3,7 @@ import type { SupportHero } from '../doc/types'
 import { MAX_HEADING_CHARS, listRoleOf, type ListRole, type TemplateSection } from '../template'
 import { headingRemainder, matchFieldLabel, matchSection } from './match'
 import { sliceOf, span } from './parse'
-import { fieldOf, heroList, isOnlyHandles, paragraphLines } from './fields'
+import { fieldOf, heroList, inlineHeroes, isOnlyHandles, paragraphLines } from './fields'
 import { dedent, parseList, styleOfList, type ParsedItem } from './parse-items'
 import type { ListStyle } from '../doc/types'
 import { handlesIn, type Legend } from './status-text'
@@ -23,6 +23,8 @@ export interface ParsedSection {
 export interface ParsedComment {
   name?: string
   heroes?: SupportHero[]
+  /** The support hero line's value as written, when it was on the label's line. */
+  heroText?: string
   offDuring?: string
   sections: ParsedSection[]
 }
@@ -246,11 +248,9 @@ function setField(
   }
   st.heroValueEmpty = value === ''
   if (isEmpty) return
-  const handles = handlesIn(value)
-  out.heroes = handles.map((handle) => ({ label: '', handle }))
-  let rest = value
-  for (const h of handles) rest = rest.replace(`@${h}`, '')
-  if (!/^[\s,&/]*(and[\s,&/]*)*$/i.test(rest)) addNotesText(rest.trim(), out, st)
+  // Kept as written (weeks inline, a backup in brackets, a name without @), and read for who.
+  out.heroes = inlineHeroes(value)
+  out.heroText = value
 }
 
 function list(whole: List, out: ParsedComment, st: State, opts: WalkOptions): void {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { readSprint, type ItemView } from '../../../shared/doc'
+import { readSprint, setSupportHeroes, type ItemView } from '../../../shared/doc'
 import { exportSprint, exportTeam, importComment, importIssue } from '../../../shared/markdown'
 import { fixture, newSprint } from './helpers'
 import {
@@ -217,5 +217,55 @@ describe('generated shapes', () => {
       }),
       { numRuns: 200 },
     )
+  })
+})
+
+describe('every support hero shape round-trips', () => {
+  const heroLine = (out: string): string => {
+    const at = out.indexOf('**Support hero:**')
+    const end = out.indexOf('\n\n## Retro')
+    return out.slice(at, end)
+  }
+  it.each([
+    [
+      'inline weeks',
+      '**Support hero:** Week 1: @neil-k, Week 2: @ana',
+      ['neil-k', 'ana'],
+      ['Week 1', 'Week 2'],
+    ],
+    [
+      'a list of weeks',
+      '**Support hero:**\n- Week 1: @neil-k\n- Week 2: @ana',
+      ['neil-k', 'ana'],
+      ['Week 1', 'Week 2'],
+    ],
+    [
+      'a backup in brackets',
+      '**Support hero:** @ana (backup: @tom-reid)',
+      ['ana', 'tom-reid'],
+      ['', ''],
+    ],
+    ['handles joined by and', '**Support hero:** @ana and @bo', ['ana', 'bo'], ['', '']],
+    ['a plain name', '**Support hero:** Anders', [], []],
+    ['plain names and a handle', '**Support hero:** Anders, @bo', ['bo'], ['']],
+  ])('%s', (_name, line, handles, labels) => {
+    const doc = newSprint()
+    const { teamId } = importComment(doc, `# Team Web\n\n${line}\n`)
+    const out = exportTeam(doc, teamId)
+    expect(heroLine(out)).toBe(line)
+    const team = readSprint(doc).teams[0]
+    expect(team?.heroes.map((h) => h.handle)).toEqual(handles)
+    expect(team?.heroes.map((h) => h.label)).toEqual(labels)
+    expect(roundTrip(out).out).toBe(out)
+  })
+
+  it('writes the heroes afresh once they are edited', () => {
+    const doc = newSprint()
+    const { teamId } = importComment(
+      doc,
+      '# Team Web\n\n**Support hero:** Week 1: @a, Week 2: @b\n',
+    )
+    setSupportHeroes(doc, { teamId, heroes: [{ label: '', handle: 'c' }] })
+    expect(exportTeam(doc, teamId)).toContain('**Support hero:** @c\n')
   })
 })
