@@ -25,6 +25,7 @@ export {
   setMembers,
   addExtraSection,
   addExtraSectionIn,
+  addOffDuringField,
   removeExtraSection,
   type AddTeamArgs,
   type AddExtraSectionArgs,

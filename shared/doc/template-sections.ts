@@ -32,6 +32,7 @@ const FIELDS = [
   'guidance',
   'placeholder',
   'layout',
+  'priority',
 ] as const
 const ORDER = 'order'
 const REMOVED = 'removed'

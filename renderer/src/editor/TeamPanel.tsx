@@ -1,5 +1,12 @@
 import { Fragment, memo, useId, useState, type DragEvent } from 'react'
-import { moveTeam, removeTeam, renameTeam, setMembers, setOffDuring } from '../../../shared/doc'
+import {
+  addOffDuringField,
+  moveTeam,
+  removeTeam,
+  renameTeam,
+  setMembers,
+  setOffDuring,
+} from '../../../shared/doc'
 import { sectionKindOf, type TemplateSection } from '../../../shared/template'
 import { countRender } from '../app/render-count'
 import { useSprint } from './sprint-context'
@@ -55,6 +62,7 @@ export const TeamPanel = memo(function TeamPanel({ teamId, index, count }: Props
     announce(`Moved to position ${index + 1} of ${count}`)
   }
 
+  const hasOffDuring = sections.some((s) => s.field === 'offDuring')
   const field = (def: TemplateSection) =>
     def.field === 'offDuring' ? (
       <div className="field-row" key={def.key}>
@@ -69,12 +77,21 @@ export const TeamPanel = memo(function TeamPanel({ teamId, index, count }: Props
         />
       </div>
     ) : (
-      <HeroField
-        key={def.key}
-        teamId={teamId}
-        heroes={team.heroes}
-        suggestion={team.heroSuggestion}
-      />
+      <Fragment key={def.key}>
+        <HeroField teamId={teamId} heroes={team.heroes} suggestion={team.heroSuggestion} />
+        {!hasOffDuring && (
+          <button
+            type="button"
+            className="add-item add-field"
+            onClick={() => {
+              sprint.checkpoint()
+              addOffDuringField(doc, { teamId })
+            }}
+          >
+            + Off during the sprint
+          </button>
+        )}
+      </Fragment>
     )
 
   return (
