@@ -57,3 +57,23 @@ describe('numbered lists in the editor', () => {
     expect(errors).toEqual([])
   })
 })
+
+describe('a team of any template', () => {
+  it('gets an "Off during the sprint" line, exported under the support hero', async ({
+    page,
+    errors,
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await createSprint(page)
+    const web = await addTeam(page, 'Web')
+    await web.getByRole('button', { name: '+ Off during the sprint' }).click()
+    const field = web.getByLabel('Off during the sprint')
+    await field.fill('@ana (Oct 14–18)')
+    await expect
+      .poll(() => page.getByLabel('Markdown preview').innerText())
+      .toContain('**Support hero:** ___\n\n**Off during the sprint:** @ana (Oct 14–18)')
+    expect(await web.getByRole('button', { name: '+ Off during the sprint' }).count()).toBe(0)
+    await screenshot(page, 'off-during-the-sprint')
+    expect(errors).toEqual([])
+  })
+})
