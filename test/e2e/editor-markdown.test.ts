@@ -77,3 +77,31 @@ describe('a team of any template', () => {
     expect(errors).toEqual([])
   })
 })
+
+describe('two teams with one name', () => {
+  it('are flagged in both panels and told apart in the export team list', async ({
+    page,
+    errors,
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await createSprint(page)
+    await addTeam(page, 'Ingestion')
+    await addTeam(page, 'Web')
+    const names = page.getByLabel('Team name')
+    await names.last().fill('ingestion ')
+    await expect.poll(() => page.getByText(/Another team is also named/).count()).toBe(2)
+    expect(await names.first().getAttribute('aria-invalid')).toBe('true')
+    const options = await page
+      .getByRole('combobox', { name: 'Team' })
+      .locator('option')
+      .allInnerTexts()
+    expect(options).toEqual([
+      'Ingestion (same name as another team)',
+      'ingestion  (same name as another team)',
+    ])
+    await screenshot(page, 'duplicate-team-name')
+    await names.last().fill('Web')
+    await expect.poll(() => page.getByText(/Another team is also named/).count()).toBe(0)
+    expect(errors).toEqual([])
+  })
+})

@@ -10,7 +10,7 @@ import {
 import { sectionKindOf, type TemplateSection } from '../../../shared/template'
 import { countRender } from '../app/render-count'
 import { useSprint } from './sprint-context'
-import { useTeam, useTeamSections } from './useDoc'
+import { useDuplicateNamedTeams, useTeam, useTeamSections } from './useDoc'
 import { SectionBlock } from './SectionBlock'
 import { HeroField } from './HeroField'
 import { FieldNotes } from './FieldNotes'
@@ -43,6 +43,7 @@ export const TeamPanel = memo(function TeamPanel({ teamId, index, count }: Props
   const membersId = useId()
   const name = team.name || 'Unnamed team'
   const [isDropTarget, setDropTarget] = useState(false)
+  const isDuplicate = useDuplicateNamedTeams().includes(teamId)
 
   // Another team dragged here takes this team's place (before it when coming from below).
   const onDragOver = (e: DragEvent<HTMLElement>): void => {
@@ -114,12 +115,20 @@ export const TeamPanel = memo(function TeamPanel({ teamId, index, count }: Props
             id={nameId}
             className="team-name"
             aria-label="Team name"
+            aria-invalid={isDuplicate || undefined}
+            aria-describedby={isDuplicate ? `${nameId}-duplicate` : undefined}
             value={team.name}
             placeholder="Team name"
             onChange={(e) => renameTeam(doc, { teamId, name: e.target.value })}
           />
         </h2>
       </header>
+      {isDuplicate && (
+        <p className="team-warning" id={`${nameId}-duplicate`}>
+          Another team is also named “{team.name.trim()}”: the export lists both, and a comment
+          imported by name goes to one of them. Rename one.
+        </p>
+      )}
       {extensions.teamExtras?.(sprint, teamId)}
       <div className="field-row">
         <label className="field-label" htmlFor={membersId}>

@@ -29,6 +29,7 @@ import { useSprint } from './sprint-context'
 import { useStore, useY } from '../store/useY'
 import { sectionKey } from '../store/structure-index'
 import { globalSections, teamSections } from './team-sections'
+import { duplicateNamedTeams } from './team-names'
 
 type YMap = Y.Map<unknown>
 
@@ -134,6 +135,22 @@ function readTeamIds(m: Y.Map<YMap> | undefined): string[] {
     }
   })
   return out.sort(compareOrdered).map((t) => t.id)
+}
+
+function readDuplicateNamed(m: Y.Map<YMap> | undefined): string[] {
+  const teams: { id: string; name: string }[] = []
+  m?.forEach((v, id) => {
+    if (!(v instanceof Y.Map) || id === GLOBAL_TEAM) return
+    const name: unknown = v.get(TEAM.name)
+    teams.push({ id, name: typeof name === 'string' ? name : '' })
+  })
+  return [...duplicateNamedTeams(teams)].sort()
+}
+
+/** The ids of teams whose name another team also has (re-renders when that set changes). */
+export function useDuplicateNamedTeams(): string[] {
+  const { doc } = useSprint()
+  return useY(teamsMap(doc), readDuplicateNamed, true)
 }
 
 export function useTeamIds(): string[] {
