@@ -1,12 +1,14 @@
 import { readdir } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { summaryLines } from './summary'
+import type { Figure } from './figures'
+import { addFigure, summaryLines } from './summary'
 
 /**
- * Runs every `bench/*.bench.ts` module (each exports `run(): Promise<void>` and prints its own
- * figures), or only those whose name contains one of the command-line arguments, then the
- * summary table of the figures they recorded (bench/summary.ts).
+ * Runs every `bench/*.bench.ts` module (each exports `run()`, prints its own figures and may
+ * return the figures of the closing summary), or only those whose name contains one of the
+ * command-line arguments. Ends with the summary table: one `Pn name | app … | bare … | r×` line
+ * per figure.
  */
 const dir = import.meta.dirname
 const filters = process.argv.slice(2)
@@ -16,8 +18,11 @@ const files = (await readdir(dir))
   .sort()
 for (const file of files) {
   console.log(`\n## ${file.replace('.bench.ts', '')}`)
-  const mod = (await import(pathToFileURL(resolve(dir, file)).href)) as { run: () => Promise<void> }
-  await mod.run()
+  const mod = (await import(pathToFileURL(resolve(dir, file)).href)) as {
+    run: () => Promise<Figure[] | undefined>
+  }
+  const out = await mod.run()
+  for (const f of out ?? []) addFigure({ ...f, unit: 'ms' })
 }
 const summary = summaryLines()
 if (summary.length > 0) console.log(`\n## Summary (app vs bare)\n${summary.join('\n')}`)

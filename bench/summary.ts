@@ -4,6 +4,10 @@ export interface Figure {
   app: number
   bare: number
   unit: string
+  /** What the bare baseline is, e.g. `commonmark.js parse`. */
+  bareIs?: string
+  /** Extra words printed after the ratio (sizes, ms per KB). */
+  note?: string
 }
 
 const figures: Figure[] = []
@@ -18,9 +22,12 @@ export function addFigure(figure: Figure): void {
  * numbered in the order the benchmarks recorded them. Empty when none recorded any.
  */
 export function summaryLines(): string[] {
-  const f = (x: number): string => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(1))
+  const f = (x: number): string =>
+    Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2)
   return figures.map(
     (x, i) =>
-      `P${i + 1} ${x.name} | app ${f(x.app)} ${x.unit} | bare ${f(x.bare)} ${x.unit} | ${(x.app / x.bare).toFixed(2)}×`,
+      `P${i + 1} ${x.name} | app ${f(x.app)} ${x.unit} | bare ${f(x.bare)} ${x.unit}` +
+      `${x.bareIs ? ` ${x.bareIs}` : ''} | ${x.bare > 0 ? `${(x.app / x.bare).toFixed(2)}×` : '–'}` +
+      (x.note ? ` (${x.note})` : ''),
   )
 }

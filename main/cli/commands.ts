@@ -185,8 +185,9 @@ export async function inspectCommand(args: CliArgs, io: Io): Promise<void> {
     for (const s of team.sections) {
       const n = countItems(s.items)
       if (n === 0 && s.notes === '') continue
-      const label =
-        s.heading || (s.definition.layout?.preamble ? '(before the heading)' : '(notes)')
+      // A field's heading ends with its own colon (`Support hero:`): one colon is enough.
+      const heading = s.heading.replace(/:\s*$/, '')
+      const label = heading || (s.definition.layout?.preamble ? '(before the heading)' : '(notes)')
       io.out(`    ${label}: ${n} items${s.notes ? ', notes' : ''}${s.isExtra ? ' [extra]' : ''}\n`)
     }
   }

@@ -1,4 +1,16 @@
-import * as random from 'lib0/random'
+import { getRandomValues } from 'lib0/webcrypto'
+
+/** Random words drawn at once: one call to the system's random source serves many ids. */
+const pool = new Uint32Array(512)
+let next = pool.length
+
+function uint32(): number {
+  if (next >= pool.length) {
+    getRandomValues(pool)
+    next = 0
+  }
+  return pool[next++] as number
+}
 
 /**
  * A new random id: 16 lowercase base-36 characters from 2 × 32 random bits (~64 bits). Collisions
@@ -6,6 +18,6 @@ import * as random from 'lib0/random'
  * replayable from a seed.
  */
 export function newId(): string {
-  const part = (): string => random.uint32().toString(36).padStart(7, '0')
+  const part = (): string => uint32().toString(36).padStart(7, '0')
   return (part() + part()).slice(0, 14)
 }

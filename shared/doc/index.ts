@@ -25,6 +25,7 @@ export {
   setMembers,
   addExtraSection,
   addExtraSectionIn,
+  addOffDuringField,
   removeExtraSection,
   type AddTeamArgs,
   type AddExtraSectionArgs,
@@ -51,6 +52,14 @@ export {
   type ItemPlace,
   type AddItemArgs,
 } from './item-mutations'
+export {
+  BULLETS,
+  listStyle,
+  readListStyle,
+  setListStyle,
+  setListStyleIn,
+  setChildListStyle,
+} from './list-style'
 export { snapshotItem, restoreItem, type ItemSnapshot } from './item-rescue'
 export { inspectUpdateSchema } from './update-schema'
 export { appendItemTree, appendItemTreeIn, lastOrderKeys, type ItemTreeInput } from './item-tree'

@@ -6,6 +6,8 @@ import { isValidOrderKey } from './order'
 import { newId } from './ids'
 import { change } from './transact'
 import type { ItemStatus } from './status'
+import type { ListStyle } from './types'
+import { listStyle } from './list-style'
 
 /** An item with its children, as an importer produces it. */
 export interface ItemTreeInput {
@@ -14,6 +16,8 @@ export interface ItemTreeInput {
   status?: ItemStatus
   isTask?: boolean
   group?: string
+  /** How `children` are numbered (default: bullets). */
+  list?: ListStyle
   children?: readonly ItemTreeInput[]
 }
 
@@ -87,6 +91,7 @@ function writeLevel(
     if (input.status !== undefined) item.set(ITEM.status, input.status)
     if (input.isTask) item.set(ITEM.task, true)
     if (input.group) item.set(ITEM.group, input.group)
+    if (input.list?.ordered) item.set(ITEM.list, listStyle(true, input.list.start))
     itemsMap(doc).set(id, item as Y.Map<unknown>)
     if (input.children && input.children.length > 0) {
       writeLevel(doc, teamId, section, id, input.children, null)

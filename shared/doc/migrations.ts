@@ -1,5 +1,19 @@
 import * as Y from 'yjs'
-import { META, SCHEMA_VERSION, TEAM, ITEM, metaMap, teamsMap, itemsMap } from './schema'
+import {
+  GLOBAL_TEAM,
+  META,
+  SCHEMA_VERSION,
+  TEAM,
+  ITEM,
+  listKey,
+  listsMap,
+  metaMap,
+  teamsMap,
+  itemsMap,
+} from './schema'
+import { readExtraSections, readTemplate } from './read'
+import { placeItems, readRawItems } from './read-items'
+import { listStyle } from './list-style'
 import { MIGRATION_ORIGIN } from './origin'
 import { isValidOrderKey } from './order'
 
@@ -24,7 +38,36 @@ const MIGRATIONS: readonly Migration[] = [
       assignMissingKeys(itemsMap(doc), ITEM.order)
     },
   },
+  {
+    // v1 → v2: list styles are stored per list. Every list that already has items keeps the
+    // style it was shown with (its section's), so a later change of the section's style in the
+    // template applies to new lists only and never renumbers what a team wrote.
+    // Template sections are edited per section from v2 on (`sectionEdits`): the template a v1
+    // document holds in `meta` becomes, unchanged, the base those edits apply to, so nothing is
+    // copied (copying would race a colleague's first edit); the version bump keeps older builds,
+    // which rewrite the whole template, from editing a v2 document.
+    to: 2,
+    run: pinListStyles,
+  },
 ]
+
+function pinListStyles(doc: Y.Doc): void {
+  const template = readTemplate(doc)
+  const lists = listsMap(doc)
+  const styleOf = (teamId: string, section: string): boolean => {
+    const defs =
+      teamId === GLOBAL_TEAM
+        ? (template.issue?.sections ?? [])
+        : [...template.sections, ...readExtraSections(doc, teamId).map((e) => e.def)]
+    return defs.find((d) => d.key === section)?.listStyle === 'ordered'
+  }
+  for (const item of placeItems(readRawItems(doc, []), []).values()) {
+    if (item.effectiveParent !== '') continue
+    const key = listKey(item.effectiveTeam, item.effectiveSection)
+    if (lists.has(key)) continue
+    lists.set(key, listStyle(styleOf(item.effectiveTeam, item.effectiveSection)))
+  }
+}
 
 function assignMissingKeys(root: Y.Map<Y.Map<unknown>>, key: string): void {
   root.forEach((value: unknown, id) => {

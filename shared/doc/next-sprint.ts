@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { ListRole } from '../template'
 import { ITEM, META, TEAM, getItemMap, getTeamMap, itemsMap, metaMap } from './schema'
+import { listStyle } from './list-style'
 import { IMPORT_ORIGIN, TIDY_ORIGIN } from './origin'
 import { change } from './transact'
 import { readSprint } from './read'
@@ -42,6 +43,25 @@ function sectionsWithRole(team: TeamView, role: ListRole): SectionView[] {
 }
 
 /**
+ * The team's priority lists: the template's sections marked `priority` (High and Low priority);
+ * in a sprint whose stored template predates the mark, its `high` and `low` sections. Lists of
+ * the team's own and other plain lists (2025-Q4's "other teams impacted") are not priorities.
+ */
+function prioritySections(team: TeamView): SectionView[] {
+  const lists = sectionsWithRole(team, 'plain').filter((s) => !s.isExtra)
+  const marked = lists.filter((s) => s.definition.priority === true)
+  return marked.length > 0 ? marked : lists.filter((s) => s.key === 'high' || s.key === 'low')
+}
+
+/** Done-status glyphs a plain item's text may start or end with (`✅ Ship it`). */
+const DONE_GLYPH = /^(?:✅|✔️?|☑️?)\s*|\s*(?:[-–]\s*)?(?:✅|✔️?|☑️?)$/u
+
+/** Whether a priority item was done: ticked, or marked with a done glyph in its text. */
+function isDone(item: ItemView): boolean {
+  return item.status === 'checked' || DONE_GLYPH.test(item.text.trim())
+}
+
+/**
  * Copies an item tree into a section of the new sprint (status kept or replaced). Only a copy
  * that stays in a list of the same kind keeps its task box (`withChildren`: OKRs); a retro or
  * hang-over entry is not a task, so it never exports as an open `- [ ]`.
@@ -51,26 +71,31 @@ function copyTree(
   item: ItemView,
   place: { teamId: string; section: string; parent?: string },
   status: (item: ItemView) => ItemView['status'] | undefined,
-  withChildren: boolean,
+  keepsTask: boolean,
+  text: (item: ItemView) => string = (i) => i.text,
 ): void {
   const id = addItemIn(doc, {
     ...place,
-    text: item.text,
+    text: text(item),
     owners: item.owners,
     status: status(item),
-    isTask: withChildren && item.isTask,
+    isTask: keepsTask && item.isTask,
     group: item.group,
     from: item.id,
   })
-  if (!withChildren) return
-  for (const child of item.children) copyTree(doc, child, { ...place, parent: id }, status, true)
+  if (item.list.ordered) setChildListStyleIn(doc, id, item.list)
+  // Sub-items travel with their item (its action points, its breakdown).
+  for (const child of item.children) {
+    copyTree(doc, child, { ...place, parent: id }, status, keepsTask, text)
+  }
 }
 
 /**
  * Starts the sprint after `prevDoc` in the empty `nextDoc`, doing the bookkeeping the template
  * asks humans to do. Each team comes over with its name, members and OKRs (statuses kept); its
- * retro section gets last sprint's plain-list items (High and Low priority), unmarked; its
- * hang-over section gets those of them that were not checked done, undecided. Support heroes
+ * retro section gets the items of last sprint's priority lists (High and Low priority, with
+ * their sub-items), those that were done (ticked, or `✅` in their text) marked done and the
+ * others unmarked; its hang-over section gets those that were not done, undecided. Support heroes
  * start empty with a suggestion (the next member in rotation, see {@link suggestSupportHero}).
  * Carried items point at their original through `from`. Runs as import transactions (not undone
  * step by step). Returns the new sprint's id. `prevDoc` is only read.
@@ -95,6 +120,10 @@ export function startNextSprint(prevDoc: Y.Doc, nextDoc: Y.Doc, args: NextSprint
   return id
 }
 
+function setChildListStyleIn(doc: Y.Doc, itemId: string, style: ItemView['list']): void {
+  getItemMap(doc, itemId)?.set(ITEM.list, listStyle(style.ordered, style.start))
+}
+
 function carryTeam(doc: Y.Doc, team: TeamView): void {
   const teamId = addTeamIn(doc, { name: team.name, members: team.members })
   const suggestion = suggestSupportHero(team.members, team.heroes)
@@ -105,23 +134,27 @@ function carryTeam(doc: Y.Doc, team: TeamView): void {
   }
   const retro = sectionsWithRole(team, 'retro')[0]
   const hangover = sectionsWithRole(team, 'hangover')[0]
-  for (const plain of sectionsWithRole(team, 'plain')) {
+  // A done item arrives in Retro marked done (still changeable), its done glyph become status.
+  const retroStatus = (i: ItemView): ItemView['status'] => (isDone(i) ? 'done' : 'unmarked')
+  const withoutGlyph = (i: ItemView): string => i.text.trim().replace(DONE_GLYPH, '')
+  for (const plain of prioritySections(team)) {
     for (const item of plain.items) {
       if (!item.text.trim()) continue
       if (retro) {
-        copyTree(doc, item, { teamId, section: retro.key }, () => 'unmarked', false)
+        const place = { teamId, section: retro.key }
+        copyTree(doc, item, place, retroStatus, false, withoutGlyph)
       }
-      if (hangover && item.status !== 'checked') {
+      if (hangover && !isDone(item)) {
         copyTree(doc, item, { teamId, section: hangover.key }, () => 'undecided', false)
       }
     }
   }
 }
 
-/** The key of the team's first plain list section (High priority in the default template). */
+/** The key of the team's first priority list (High priority), else its first plain list. */
 function prioritySection(doc: Y.Doc, teamId: string): string | undefined {
   const team = readSprint(doc).teams.find((t) => t.id === teamId)
-  return team && sectionsWithRole(team, 'plain')[0]?.key
+  return team && (prioritySections(team)[0] ?? sectionsWithRole(team, 'plain')[0])?.key
 }
 
 function linkOf(map: Y.Map<unknown>, itemId: string): string {

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { ITEM, itemsMap } from './schema'
-import type { Problem } from './types'
+import type { ListStyle, Problem } from './types'
+import { BULLETS, readListStyle } from './list-style'
 import { compareOrdered } from './order'
 import {
   describe,
@@ -25,6 +26,8 @@ export interface RawItem {
   isTask: boolean
   group: string
   from: string
+  /** How its children are numbered. */
+  list: ListStyle
 }
 
 /** An item with its effective place: parent resolved, team and section of its root ancestor. */
@@ -54,6 +57,7 @@ export function readRawItem(id: string, map: Y.Map<unknown>, problems: Problem[]
     isTask: readBoolean(map, ITEM.task, path, problems),
     group: readString(map, ITEM.group, path, problems),
     from: readString(map, ITEM.from, path, problems),
+    list: readListStyle(map.get(ITEM.list), `${path}/${ITEM.list}`, problems) ?? { ...BULLETS },
   }
 }
 

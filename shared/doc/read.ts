@@ -13,12 +13,16 @@ import {
   META,
   TEAM,
   extraSectionsMap,
+  listKey,
+  listsMap,
   metaMap,
   noteKey,
   notesMap,
   teamsMap,
 } from './schema'
 import { statusForRole } from './status'
+import { readListStyle } from './list-style'
+import { effectiveSections } from './template-sections'
 import type { ItemView, Problem, SectionView, SprintMeta, SprintView, TeamView } from './types'
 import { compareOrdered } from './order'
 import {
@@ -45,6 +49,7 @@ export function readSprint(doc: Y.Doc): SprintView {
   const index = childrenIndex(placed)
   const notes = readNotes(doc, problems)
   const teams = readTeams(doc, problems)
+  const lists = listsMap(doc)
   const teamIds = new Set(teams.map((t) => t.id))
   const seenRoots = new Set<string>()
 
@@ -52,13 +57,16 @@ export function readSprint(doc: Y.Doc): SprintView {
     const key = rootKey(teamId, def.key)
     seenRoots.add(key)
     const role = listRoleOf(def)
+    const lk = listKey(teamId, def.key)
+    const style = readListStyle(lists.get(lk), `lists/${lk}`, problems)
     return {
       key: def.key,
       heading: def.heading,
       level: def.level,
       kind: sectionKindOf(def),
       role,
-      listStyle: def.listStyle,
+      listStyle: (style?.ordered ?? def.listStyle === 'ordered') ? 'ordered' : 'bullet',
+      listStart: style?.start ?? 1,
       definition: def,
       isExtra,
       notes: notes.get(noteKey(teamId, def.key)) ?? '',
@@ -128,6 +136,7 @@ function buildTree(
     group: item.group,
     from: item.from,
     order: item.order,
+    list: item.list,
     children: buildTree(index.get(item.id) ?? [], index, status),
   }))
 }
@@ -147,10 +156,28 @@ export function readMeta(doc: Y.Doc, problems: Problem[] = []): SprintMeta {
 }
 
 /**
- * Reads the sprint's copy of its template. A missing or unreadable template falls back to the
- * default one; single malformed sections are skipped.
+ * Reads the sprint's copy of its template, with the edits of its sections applied (see
+ * `template-sections.ts`). A missing or unreadable template falls back to the default one;
+ * single malformed sections are skipped.
  */
 export function readTemplate(doc: Y.Doc, problems: Problem[] = []): TemplateDefinition {
+  const base = readBaseTemplate(doc, problems)
+  return {
+    ...base,
+    sections: effectiveSections(doc, 'team', base.sections, problems),
+    ...(base.issue
+      ? {
+          issue: {
+            ...base.issue,
+            sections: effectiveSections(doc, 'issue', base.issue.sections, problems),
+          },
+        }
+      : {}),
+  }
+}
+
+/** The template as stored in `meta`, without the edits of its sections. */
+export function readBaseTemplate(doc: Y.Doc, problems: Problem[] = []): TemplateDefinition {
   const raw: unknown = metaMap(doc).get(META.template)
   if (raw === undefined) return defaultTemplate()
   const sectionsOf = (v: unknown, path: string): TemplateSection[] => {
@@ -210,6 +237,7 @@ function readTeams(doc: Y.Doc, problems: Problem[]): TeamFields[] {
       name: readString(m, TEAM.name, path, problems),
       order: readOrder(m, TEAM.order, path, problems),
       heroes: readHeroes(m, TEAM.heroes, path, problems),
+      heroText: readString(m, TEAM.heroText, path, problems),
       offDuring: readString(m, TEAM.offDuring, path, problems),
       members: readStringList(m, TEAM.members, path, problems),
     })

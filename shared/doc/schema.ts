@@ -10,16 +10,25 @@ import * as Y from 'yjs'
  *   `previousSprintId` (the sprint this one was started from, if any).
  * - `teams` Y.Map<teamId, Y.Map>: `name`, `order` (fractional key), `heroes` (plain array of
  *   `{ label, handle }`), `offDuring` (string), `members` (plain array of handles),
- *   `heroSuggestion` (handle suggested as support hero when the sprint was started, or absent).
+ *   `heroSuggestion` (handle suggested as support hero when the sprint was started, or absent),
+ *   `heroText` (the support hero line as an imported comment wrote it, `Week 1: @a, Week 2: @b`;
+ *   written back while `heroes` are still what it says, removed when they are edited).
  * - `items` Y.Map<itemId, Y.Map>: `text` (Y.Text), `team` (teamId, or `''` for the global sections
  *   of the issue), `section` (template section key), `parent` (itemId or `''`), `order`
  *   (fractional key), `status` (string, interpreted per section role), `owners` (plain array of
  *   handles), `task` (boolean: rendered as `- [ ]`), `group` (person the item is grouped under, or
- *   `''`), `from` (itemId this item was carried over from, or `''`).
+ *   `''`), `from` (itemId this item was carried over from, or `''`), `list` (`{ ordered, start }`: how
+ *   this item's children are numbered; absent: bullets).
  * - `notes` Y.Map<noteKey, Y.Text>: free text of a section that is not list items, keyed by
  *   {@link noteKey}.
  * - `extraSections` Y.Map<teamId, Y.Map<sectionKey, plain section JSON>>: sections one team has
  *   beyond the template (kept from an import).
+ * - `lists` Y.Map<listKey, `{ ordered, start }`>: how a section's top-level list is numbered, as
+ *   the team wrote it, keyed by {@link listKey}; absent: the template section's `listStyle`.
+ *   A nested list's style is its parent item's `list` field.
+ * - `sectionEdits` Y.Map<editKey, plain value>: edits of the template's sections, one entry per
+ *   (scope, section, field), keyed by {@link sectionEditKey}; `meta.template`'s sections are the
+ *   base they apply to (see `template-sections.ts`).
  *
  * Items are a flat map: an item's place (team, section, parent, order) is data, so moving an item
  * is a field change and never a delete + insert.
@@ -37,6 +46,8 @@ export const ROOT = {
   items: 'items',
   notes: 'notes',
   extraSections: 'extraSections',
+  lists: 'lists',
+  sectionEdits: 'sectionEdits',
 } as const
 
 export const META = {
@@ -57,6 +68,7 @@ export const TEAM = {
   offDuring: 'offDuring',
   members: 'members',
   heroSuggestion: 'heroSuggestion',
+  heroText: 'heroText',
 } as const
 
 export const ITEM = {
@@ -70,6 +82,7 @@ export const ITEM = {
   task: 'task',
   group: 'group',
   from: 'from',
+  list: 'list',
 } as const
 
 /** The roots of the version history (see the layout above); never part of undo. */
@@ -82,7 +95,7 @@ export const HISTORY_ROOT = {
 export const GLOBAL_TEAM = ''
 
 /** The current schema version written by this build. */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 /** A value stored in a Y.Map of the model. */
 export type YValue = unknown
@@ -113,6 +126,27 @@ export function editorsMap(doc: Y.Doc): Y.Map<unknown> {
 
 export function restoresArray(doc: Y.Doc): Y.Array<unknown> {
   return doc.getArray(HISTORY_ROOT.restores)
+}
+
+export function listsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(ROOT.lists)
+}
+
+/** Key of a section's top-level list style in `lists`: `<teamId>/<sectionKey>` like notes. */
+export function listKey(teamId: string, sectionKey: string): string {
+  return noteKey(teamId, sectionKey)
+}
+
+export function sectionEditsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(ROOT.sectionEdits)
+}
+
+/**
+ * Key of one field of one template section in `sectionEdits`: `t` (team template) or `i` (the
+ * issue's global sections), the section key and the field, NUL-separated.
+ */
+export function sectionEditKey(scope: 'team' | 'issue', sectionKey: string, field: string): string {
+  return `${scope === 'team' ? 't' : 'i'}\u0000${sectionKey}\u0000${field}`
 }
 
 /** Key of a section's free-text notes: `<teamId>/<sectionKey>` (`/<sectionKey>` for global). */

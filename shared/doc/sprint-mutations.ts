@@ -5,7 +5,8 @@ import {
   removeSection,
   type TemplateDefinition,
 } from '../template'
-import { readSprint, readTemplate } from './read'
+import { readBaseTemplate, readSprint, readTemplate } from './read'
+import { clearSectionEdits, writeSectionEdits } from './template-sections'
 import { META, SCHEMA_VERSION, metaMap } from './schema'
 import { IMPORT_ORIGIN, type Origin } from './origin'
 import { change } from './transact'
@@ -69,11 +70,15 @@ export function setSprintMeta(doc: Y.Doc, patch: SprintMetaPatch): void {
 }
 
 /**
- * Replaces the sprint's template (a custom template: sections added, renamed or removed). Items
- * of a removed section are kept and shown in an extra section of their team by the reader.
+ * Replaces the sprint's template as a whole (its sections become the new base, earlier section
+ * edits are dropped). Items of a removed section are kept and shown in an extra section of their
+ * team by the reader.
  */
 export function setTemplate(doc: Y.Doc, template: TemplateDefinition): void {
-  change(doc, () => metaMap(doc).set(META.template, structuredClone(template)))
+  change(doc, () => {
+    clearSectionEdits(doc)
+    metaMap(doc).set(META.template, withoutUndefined(structuredClone(template)))
+  })
 }
 
 /**
@@ -82,8 +87,10 @@ export function setTemplate(doc: Y.Doc, template: TemplateDefinition): void {
  * change is undoable like any other. The first edit makes the template a custom one (`custom-`
  * id, "(customised)" name). Throws the edit's `TemplateEditError` without writing anything.
  *
- * The template is one value: when two peers edit it at the same moment, the last write wins
- * (items are never lost; an item whose section disappeared is shown in a section of its own).
+ * Sections are written one by one, field by field (see `template-sections.ts`): two people
+ * editing different sections at the same moment both keep their change; the same field edited
+ * twice at once is last-writer-wins. Items are never lost: an item whose section disappeared is
+ * shown in a section of its own.
  */
 export function updateTemplate(
   doc: Y.Doc,
@@ -95,8 +102,30 @@ export function updateTemplate(
     if (next === current) return
     if (!next.id.startsWith('custom-'))
       next = customTemplate(next, `custom-${next.id}`.slice(0, 64), `${next.name} (customised)`)
-    metaMap(doc).set(META.template, structuredClone(next))
+    writeTemplate(doc, current, next)
   })
+}
+
+/** Writes `next` over `current`: the non-section fields in `meta`, the sections as edits. */
+function writeTemplate(doc: Y.Doc, current: TemplateDefinition, next: TemplateDefinition): void {
+  const base = readBaseTemplate(doc)
+  const baseIssue = base.issue?.sections ?? []
+  const outline = (t: TemplateDefinition): TemplateDefinition => ({
+    ...t,
+    sections: base.sections,
+    ...(t.issue ? { issue: { ...t.issue, sections: baseIssue } } : {}),
+  })
+  const stored = outline(next)
+  if (JSON.stringify(stored) !== JSON.stringify(outline(current))) {
+    metaMap(doc).set(META.template, withoutUndefined(structuredClone(stored)))
+  }
+  writeSectionEdits(doc, 'team', base.sections, next.sections)
+  if (next.issue) writeSectionEdits(doc, 'issue', baseIssue, next.issue.sections)
+}
+
+/** A JSON copy without `undefined` members (what a Y.Map value should hold). */
+function withoutUndefined<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T
 }
 
 /**

@@ -15,6 +15,8 @@ import { readOrder } from './read-fields'
 import { newId } from './ids'
 import { placeItems, readRawItems, type PlacedItem } from './read-items'
 import type { TemplateSection } from '../template'
+import { offDuringField } from '../template/sections'
+import { readExtraSections, readTemplate } from './read'
 
 function sortedTeams(doc: Y.Doc, except?: string): Ordered[] {
   const out: Ordered[] = []
@@ -93,12 +95,16 @@ export function setSupportHeroes(
   doc: Y.Doc,
   args: { teamId: string; heroes: readonly SupportHero[] },
 ): void {
-  change(doc, () =>
-    getTeamMap(doc, args.teamId)?.set(
+  change(doc, () => {
+    const team = getTeamMap(doc, args.teamId)
+    if (!team) return
+    team.set(
       TEAM.heroes,
       args.heroes.map((h) => ({ label: h.label, handle: h.handle })),
-    ),
-  )
+    )
+    // Edited: the line as the comment wrote it no longer says who the heroes are.
+    team.delete(TEAM.heroText)
+  })
 }
 
 /** Sets who is off during the sprint (free text, as teams write it). */
@@ -134,6 +140,23 @@ export function addExtraSectionIn(doc: Y.Doc, args: AddExtraSectionArgs): void {
 /** Adds (or replaces) a section only this team has. */
 export function addExtraSection(doc: Y.Doc, args: AddExtraSectionArgs): void {
   change(doc, () => addExtraSectionIn(doc, args))
+}
+
+/**
+ * Gives a team the "Off during the sprint" line whatever the sprint's template (only the 2025
+ * templates have it): a field section of the team's own, after its support hero. No-op when the
+ * team already shows one.
+ */
+export function addOffDuringField(doc: Y.Doc, args: { teamId: string }): void {
+  change(doc, () => {
+    if (!getTeamMap(doc, args.teamId)) return
+    const template = readTemplate(doc)
+    const extras = readExtraSections(doc, args.teamId)
+    const has = (s: TemplateSection): boolean => s.field === 'offDuring'
+    if (template.sections.some(has) || extras.some((e) => has(e.def))) return
+    const after = template.sections.find((s) => s.field === 'supportHero')?.key ?? ''
+    addExtraSectionIn(doc, { teamId: args.teamId, section: offDuringField(), after })
+  })
 }
 
 /** Removes an extra section of a team together with its items and notes. */

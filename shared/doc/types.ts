@@ -24,6 +24,16 @@ export interface SprintMeta {
   previousSprintId: string
 }
 
+/**
+ * How one list is numbered: bullets (`ordered: false`), or numbers counting up from `start`
+ * (`3. …` starts at 3). Stored per list, as the team wrote it.
+ */
+export interface ListStyle {
+  ordered: boolean
+  /** The first number of an ordered list (an integer ≥ 0); 1 for bullets. */
+  start: number
+}
+
 /** A plain, read-only view of one item and its children. */
 export interface ItemView {
   id: string
@@ -38,6 +48,8 @@ export interface ItemView {
   /** Id of the item this one was carried over from, or `''`. */
   from: string
   order: string
+  /** How `children` are numbered. */
+  list: ListStyle
   children: ItemView[]
 }
 
@@ -48,7 +60,10 @@ export interface SectionView {
   level: number
   kind: SectionKind
   role: ListRole
+  /** The style of this team's list (as stored for it, else the template section's). */
   listStyle: 'bullet' | 'ordered'
+  /** The first number of an ordered list. */
+  listStart: number
   /** The template's definition (or the team's extra section definition). */
   definition: TemplateSection
   /** True when the section is not in the template but was added to this team. */
@@ -62,6 +77,8 @@ export interface TeamView {
   name: string
   order: string
   heroes: SupportHero[]
+  /** The support hero line as the team's comment wrote it (`''`: none kept). */
+  heroText: string
   offDuring: string
   members: string[]
   sections: SectionView[]

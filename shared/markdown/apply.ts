@@ -4,6 +4,7 @@ import { TEAM, getTeamMap, teamsMap } from '../doc/schema'
 import { addExtraSectionIn, addTeamIn } from '../doc/team-mutations'
 import { notesTextIn } from '../doc/item-mutations'
 import { appendItemTreeIn, lastOrderKeys } from '../doc/item-tree'
+import { setListStyleIn } from '../doc/list-style'
 import { readExtraSections } from '../doc/read'
 import type { ParsedComment, ParsedSection } from './walk'
 import type { ParsedItem } from './parse-items'
@@ -36,6 +37,8 @@ export function applyToTeam(
   // A new team has no items: skip reading the document (keeps a whole-sprint import linear).
   const lastKeys = isNew ? new Map<string, string>() : lastOrderKeys(doc, teamId)
   if (parsed.heroes && parsed.heroes.length > 0) team?.set(TEAM.heroes, parsed.heroes)
+  if (parsed.heroText !== undefined) team?.set(TEAM.heroText, parsed.heroText)
+  else if (parsed.heroes && parsed.heroes.length > 0) team?.delete(TEAM.heroText)
   // A team with no members yet gets the comment's people (support heroes, then owners as they
   // appear), so the next sprint can suggest a support hero in rotation. Editable like any field.
   const members: unknown = team?.get(TEAM.members)
@@ -77,12 +80,13 @@ export function writeSection(
     const text = notesTextIn(doc, teamId, key)
     text.insert(text.length, text.length > 0 ? `\n\n${notes}` : notes)
   }
-  appendItemTreeIn(doc, {
-    teamId,
-    section: key,
-    items: sec.items,
-    ...(after !== undefined ? { after } : {}),
-  })
+  if (sec.items.length === 0) return
+  const last = after !== undefined ? after : (lastOrderKeys(doc, teamId).get(key) ?? null)
+  // The list keeps the numbering it was written with, unless it extends a list already there.
+  if (sec.list && last === null) {
+    setListStyleIn(doc, { teamId, section: key, style: sec.list })
+  }
+  appendItemTreeIn(doc, { teamId, section: key, items: sec.items, after: last })
 }
 
 const MAX_MEMBERS = 30

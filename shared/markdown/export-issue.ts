@@ -22,6 +22,7 @@ export function templateText(template: TemplateDefinition): string {
     name: '',
     order: '',
     heroes: [],
+    heroText: '',
     offDuring: '',
     members: [],
     sections: template.sections.map(emptySection),
@@ -42,6 +43,7 @@ function emptySection(def: TemplateDefinition['sections'][number]): SectionView 
     role:
       def.role === 'retro' || def.role === 'okr' || def.role === 'hangover' ? def.role : 'plain',
     listStyle: def.listStyle,
+    listStart: 1,
     definition: def,
     isExtra: false,
     notes: '',

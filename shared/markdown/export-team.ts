@@ -6,7 +6,7 @@ import { joinBlocks, layoutNumber, layoutString, type Block } from './blocks'
 import { renderList } from './render-items'
 import { safeBlock, safeInline } from './sanitize'
 import { effectiveLegend, type Legend } from './status-text'
-import { fieldLineEscapes } from './fields'
+import { inlineHeroes, notFieldLike, sameHeroes } from './fields'
 import { normalizeHeading } from './match'
 
 /** Options of {@link exportTeam}. */
@@ -105,7 +105,13 @@ export function renderSection(
   if (notes !== '') blocks.push({ text: notes })
   const person = layoutString(def.layout, 'person', '')
   const ordered = section.listStyle === 'ordered'
-  const lines = renderList(section.items, { role: section.role, ordered, legend, person })
+  const lines = renderList(section.items, {
+    role: section.role,
+    ordered,
+    start: section.listStart,
+    legend,
+    person,
+  })
   if (lines.length > 0) {
     // Items that read the same as the placeholder (an empty `-` where it is `- `) are written as
     // the placeholder itself: the importer takes it for one, so the text must not differ.
@@ -129,23 +135,6 @@ function trimLines(text: string): string {
     .trim()
 }
 
-/** Notes with a paragraph that reads like `Support hero: x` get an escape, so they stay notes. */
-function notFieldLike(notes: string): string {
-  const hit = FIELD_LIKE_CACHE.get(notes)
-  if (hit !== undefined) return hit
-  let s = notes
-  for (let pass = 0; pass < 3 && s !== ''; pass++) {
-    const at = fieldLineEscapes(s).sort((x, y) => y - x)
-    if (at.length === 0) break
-    for (const i of at) s = `${s.slice(0, i)}\\${s.slice(i)}`
-  }
-  if (FIELD_LIKE_CACHE.size > 5000) FIELD_LIKE_CACHE.clear()
-  FIELD_LIKE_CACHE.set(notes, s)
-  return s
-}
-
-const FIELD_LIKE_CACHE = new Map<string, string>()
-
 function fieldBlocks(def: TemplateSection, team: TeamView | undefined): Block[] {
   const label = `**${def.heading}**`
   const placeholder = def.placeholder ?? '___'
@@ -154,6 +143,11 @@ function fieldBlocks(def: TemplateSection, team: TeamView | undefined): Block[] 
     return [{ text: `${label} ${value || placeholder}`, kind: 'field' }]
   }
   const heroes = team?.heroes ?? []
+  const written = team?.heroText ?? ''
+  // The line as the comment wrote it, while it still names the heroes the team has.
+  if (written !== '' && sameHeroes(inlineHeroes(written), heroes)) {
+    return [{ text: `${label} ${safeInline(written).replace(/\n/g, ' ')}`, kind: 'field' }]
+  }
   if (heroes.some((h) => h.label !== '')) {
     const list = heroes.map((h) => {
       const who = h.handle ? `@${h.handle}` : ''

@@ -108,3 +108,66 @@ export function heroList(node: List, source: string): SupportHero[] | null {
   }
   return out.length > 0 ? out : null
 }
+
+/** Whether a line of the text has a field's label (`Support hero`, …) before a colon. */
+function mayHoldFieldLine(text: string): boolean {
+  if (!FIELD_CANDIDATE.test(text)) return false
+  for (const line of text.split('\n')) {
+    const colon = line.indexOf(':')
+    if (colon > 0 && matchFieldLabel(line.slice(0, colon).replace(/[*_]/g, '')) !== undefined) {
+      return true
+    }
+  }
+  return false
+}
+
+/** A line that may read as a field line: a label of words, then a colon (in or after bold). */
+const FIELD_CANDIDATE =
+  /^[ \t]*(?:\*\*|__)?[\p{L}\p{N} ]+(?:\*\*|__)?[ \t]*:|^[ \t]*(?:\*\*|__)[\p{L}\p{N} ]+:/mu
+
+/**
+ * A text with an escape in every paragraph that would read back as a field line (`Support hero:
+ * x` gets `Support hero\: x`), so that notes and items stay what they are. Texts with no line
+ * shaped like a label and a colon are returned as they are, unparsed.
+ */
+export function notFieldLike(text: string): string {
+  if (!mayHoldFieldLine(text)) return text
+  const hit = FIELD_LIKE_CACHE.get(text)
+  if (hit !== undefined) return hit
+  let s = text
+  for (let pass = 0; pass < 3 && s !== ''; pass++) {
+    const at = fieldLineEscapes(s).sort((x, y) => y - x)
+    if (at.length === 0) break
+    for (const i of at) s = `${s.slice(0, i)}\\${s.slice(i)}`
+  }
+  if (FIELD_LIKE_CACHE.size > 5000) FIELD_LIKE_CACHE.clear()
+  FIELD_LIKE_CACHE.set(text, s)
+  return s
+}
+
+const FIELD_LIKE_CACHE = new Map<string, string>()
+
+/**
+ * The support heroes an inline field value names, with the label written before each (`Week 1:
+ * @a, Week 2: @b` → Week 1 / a, Week 2 / b; `@a (backup @b)` → a, b; `Anders` → none).
+ */
+export function inlineHeroes(value: string): SupportHero[] {
+  const out: SupportHero[] = []
+  for (const part of value.split(/[,;]/)) {
+    const handles = handlesIn(part)
+    const first = handles[0]
+    const label = first === undefined ? '' : part.slice(0, part.indexOf(`@${first}`))
+    const clean = label.replace(/[:\-–\s]+$/u, '').trim()
+    // Only words before the handle label it (`Week 1:`); `(`, `and` or `&` do not.
+    const isLabel = /^[\p{L}\p{N}][\p{L}\p{N} ./]*$/u.test(clean) && !/^(and|&)$/i.test(clean)
+    for (const handle of handles) out.push({ label: isLabel ? clean : '', handle })
+  }
+  return out
+}
+
+/** Whether two lists of heroes name the same people with the same labels, in order. */
+export function sameHeroes(a: readonly SupportHero[], b: readonly SupportHero[]): boolean {
+  return (
+    a.length === b.length && a.every((h, i) => h.handle === b[i]?.handle && h.label === b[i]?.label)
+  )
+}

@@ -2,15 +2,14 @@ import type * as Y from 'yjs'
 import type { Heading, Nodes, Paragraph, RootContent } from 'mdast'
 import { change } from '../doc/transact'
 import { IMPORT_ORIGIN } from '../doc/origin'
-import { GLOBAL_TEAM } from '../doc/schema'
 import { readTemplate } from '../doc/read'
 import { TEMPLATES, type TemplateDefinition, type TemplateSection } from '../template'
-import { applyToTeam, createTeam, findTeam, writeSection } from './apply'
-import { issueOf, templateText } from './export-issue'
+import { applyToTeam, createTeam, findTeam } from './apply'
+import { issueOf } from './export-issue'
 import { normalizeHeading } from './match'
 import { MarkdownImportError, parseMarkdown, plainText, sliceOf, span } from './parse'
 import { effectiveLegend } from './status-text'
-import { headingSource, walkNodes, type ParsedComment } from './walk'
+import { headingSource, walkNodes, type ParsedComment, type ParsedSection } from './walk'
 
 /** What an import did: the team written to, and what it had to repair or could not read. */
 export interface ImportResult {
@@ -99,7 +98,7 @@ export function importTarget(
 }
 
 /** Says which headings were not template sections and were kept as the team's own. */
-function keptWarnings(parsed: ParsedComment, nodes: readonly RootContent[]): string[] {
+export function keptWarnings(parsed: ParsedComment, nodes: readonly RootContent[]): string[] {
   const out = parsed.sections
     .filter((s) => s.isExtra && s.def.heading !== '' && s.def.layout?.person === undefined)
     .filter((s) => !TEMPLATES.some((t) => t.sections.some((d) => d.key === s.key)))
@@ -115,11 +114,13 @@ function keptWarnings(parsed: ParsedComment, nodes: readonly RootContent[]): str
 /** How many `<details>` blocks the comment's HTML opens and never closes. */
 function openDetails(nodes: readonly RootContent[]): number {
   let open = 0
+  const count = (html: string): void => {
+    open += (html.match(/<details\b/gi) ?? []).length
+    open = Math.max(0, open - (html.match(/<\/details\s*>/gi) ?? []).length)
+  }
   const walk = (n: Nodes): void => {
-    if (n.type === 'html') {
-      open += (n.value.match(/<details\b/gi) ?? []).length
-      open = Math.max(0, open - (n.value.match(/<\/details\s*>/gi) ?? []).length)
-    }
+    if (n.type === 'html') count(n.value)
+    if (n.type === 'paragraph') n.data?.inlineHtml?.forEach(count)
     if ('children' in n) for (const c of n.children) walk(c as Nodes)
   }
   for (const n of nodes) walk(n)
@@ -145,23 +146,28 @@ export function readComment(
   if (preamble.length > 0) {
     const [a] = span(preamble[0] as RootContent)
     const [, b] = span(preamble.at(-1) as RootContent)
-    body.sections.unshift({
-      key: 'x0',
-      def: {
-        key: 'x0',
-        heading: '',
-        level: 0,
-        kind: 'list',
-        role: 'plain',
-        listStyle: 'bullet',
-        layout: { headingless: true, preamble: true },
-      },
-      isExtra: true,
-      notes: [source.slice(a, b)],
-      items: [],
-    })
+    body.sections.unshift(preambleSection(source.slice(a, b)))
   }
   return { name: teamName(nodes[at] as Heading | Paragraph, source), parsed: body }
+}
+
+/** The section of a team holding what its comment has before the team heading. */
+export function preambleSection(notes: string): ParsedSection {
+  return {
+    key: 'x0',
+    def: {
+      key: 'x0',
+      heading: '',
+      level: 0,
+      kind: 'list',
+      role: 'plain',
+      listStyle: 'bullet',
+      layout: { headingless: true, preamble: true },
+    },
+    isExtra: true,
+    notes: [notes],
+    items: [],
+  }
 }
 
 function isTeamText(text: string): boolean {
@@ -197,90 +203,4 @@ export function teamHeadingIndex(
 function teamName(node: Heading | Paragraph, source: string): string {
   const raw = node.type === 'heading' ? headingSource(node, source) : sliceOf(source, node).trim()
   return raw.replace(/^team(\s+|$)/i, '').trim()
-}
-
-/**
- * Imports a whole sprint issue body: the global sections (the title and the fenced copy of the
- * template are recognised and skipped), then every team comment found after it (each starting
- * at a `# Team …` heading). One transaction. Throws {@link MarkdownImportError} for text over
- * the size cap.
- */
-export function importIssue(doc: Y.Doc, markdown: string): ImportResult & { teamIds: string[] } {
-  const { root, source, warnings } = parseMarkdown(markdown)
-  const template = readTemplate(doc)
-  const starts = teamStarts(root.children, source, template)
-  const globalNodes = root.children.slice(0, starts[0] ?? root.children.length)
-  const teamIds = change(
-    doc,
-    () => {
-      importGlobal(doc, globalNodes, source, template)
-      return starts.map((start, i) => {
-        const nodes = root.children.slice(start, starts[i + 1] ?? root.children.length)
-        const { name, parsed } = readComment(nodes, source, template)
-        // Several teams in one issue: say whose comment each warning is about.
-        const who = `${name ?? UNNAMED_TEAM}: `
-        warnings.push(...keptWarnings(parsed, nodes).map((w) => who + w))
-        const found = findTeam(doc, name ?? '', undefined)
-        const id = found ?? createTeam(doc, name ?? UNNAMED_TEAM)
-        applyToTeam(doc, id, parsed, found === undefined)
-        return id
-      })
-    },
-    IMPORT_ORIGIN,
-  )
-  if (starts.length === 0)
-    warnings.push('no "# Team …" comment found; everything was read into the issue\'s own sections')
-  return { teamId: teamIds[0] ?? GLOBAL_TEAM, teamIds, warnings: [...new Set(warnings)] }
-}
-
-function teamStarts(
-  nodes: readonly RootContent[],
-  source: string,
-  template: TemplateDefinition,
-): number[] {
-  const out: number[] = []
-  let offset = 0
-  // Teams start at headings as deep as the first team's (or shallower): a `## Team goals`
-  // section inside a `# Team X` comment is not a team of its own.
-  let depth = 6
-  for (;;) {
-    // In a whole issue a bare `Team X` line only starts a team when the template writes it so.
-    const bare = template.teamHeading.level === 0
-    const rest = nodes.slice(offset)
-    const i = teamHeadingIndex(rest, source, template, bare, depth)
-    if (i < 0) return out
-    const node = rest[i]
-    if (out.length === 0 && node?.type === 'heading') depth = node.depth
-    out.push(offset + i)
-    offset += i + 1
-  }
-}
-
-function importGlobal(
-  doc: Y.Doc,
-  nodes: readonly RootContent[],
-  source: string,
-  template: TemplateDefinition,
-): void {
-  const issue = issueOf(template)
-  const heading = normalizeHeading(String(issue.layout?.templateHeading ?? ''))
-  const intro = String(issue.layout?.templateIntro ?? '').trim()
-  const fenced = templateText(template)
-  const kept = nodes.filter((n, i) => {
-    if (i === 0 && n.type === 'heading' && plainText(n).trim() === issue.title) return false
-    if (n.type === 'heading' && normalizeHeading(plainText(n)) === heading) return false
-    if (n.type === 'paragraph' && sliceOf(source, n).trim() === intro) return false
-    return !(n.type === 'code' && n.value.trim() === fenced.trim())
-  })
-  const parsed = walkNodes(kept, {
-    source,
-    sections: issue.sections,
-    catalog: [],
-    legend: effectiveLegend(template.legend),
-  })
-  const first = issue.sections[0]?.key ?? 'notes'
-  for (const sec of parsed.sections) {
-    // The issue has no extra sections: what is not a global section is kept in the first one.
-    writeSection(doc, GLOBAL_TEAM, sec.isExtra ? first : sec.key, sec)
-  }
 }

@@ -6,13 +6,13 @@ export { exportTeam, renderTeam, type ExportTeamOptions } from './export-team'
 export { exportIssue, exportSprint, templateText } from './export-issue'
 export {
   importComment,
-  importIssue,
   importTarget,
   type ImportTarget,
   UNNAMED_TEAM,
   type ImportResult,
   type ImportCommentOptions,
 } from './import'
+export { importIssue } from './import-issue'
 export { MarkdownImportError, MAX_MARKDOWN_LENGTH, parseMarkdown } from './parse'
 export { headingRemainder, matchSection, normalizeHeading, scoreTemplate } from './match'
 export { pickTemplate } from './pick-template'

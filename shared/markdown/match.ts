@@ -23,11 +23,19 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
 
 /** Lower case, letters, digits and single spaces only. */
 export function normalizeHeading(text: string): string {
-  return text
+  const hit = NORMALIZED.get(text)
+  if (hit !== undefined) return hit
+  const out = text
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
+  // Headings repeat (every team's comment has the template's): memoised, bounded.
+  if (NORMALIZED.size > 10_000) NORMALIZED.clear()
+  NORMALIZED.set(text, out)
+  return out
 }
+
+const NORMALIZED = new Map<string, string>()
 
 function startsWithWords(text: string, prefix: string): boolean {
   return text === prefix || text.startsWith(prefix + ' ')

@@ -1,7 +1,9 @@
 import type { List, ListItem, Nodes } from 'mdast'
 import { decisionOf, withoutDecision, type ItemStatus } from '../doc/status'
+import { listStyle } from '../doc/list-style'
+import type { ListStyle } from '../doc/types'
 import type { ListRole } from '../template'
-import { sliceOf } from './parse'
+import { sliceOf, span } from './parse'
 import {
   CHECKED_STATUS,
   handlesIn,
@@ -19,7 +21,14 @@ export interface ParsedItem {
   status?: ItemStatus
   isTask: boolean
   group: string
+  /** How `children` were numbered (their first nested list's style); absent: bullets. */
+  list?: ListStyle
   children: ParsedItem[]
+}
+
+/** The style a Markdown list is written in: `1.`, `3.` (start 3) or bullets. */
+export function styleOfList(list: List): ListStyle {
+  return listStyle(list.ordered === true, list.start ?? 1)
 }
 
 export interface ItemContext {
@@ -62,13 +71,16 @@ function asGroup(li: ListItem, ctx: ItemContext): { group: string; children: Par
 export function parseListItem(li: ListItem, ctx: ItemContext): ParsedItem {
   const [first, ...rest] = li.children
   const hasText = first !== undefined && first.type !== 'list'
-  const raw = hasText ? dedent(sliceOf(ctx.source, first)) : ''
-  const children: ParsedItem[] = []
-  for (const block of hasText ? rest : li.children) {
-    if (block.type === 'list') for (const c of block.children) children.push(parseListItem(c, ctx))
-    else children.push(textItem(dedent(sliceOf(ctx.source, block as Nodes))))
-  }
   const isTask = li.checked === true || li.checked === false
+  const raw = hasText ? dedent(taskText(ctx.source, first, isTask)) : ''
+  const children: ParsedItem[] = []
+  let list: ListStyle | undefined
+  for (const block of hasText ? rest : li.children) {
+    if (block.type === 'list') {
+      list ??= styleOfList(block)
+      for (const c of block.children) children.push(parseListItem(c, ctx))
+    } else children.push(textItem(dedent(sliceOf(ctx.source, block as Nodes))))
+  }
   const lead = takeLeadingGlyph(raw, ctx.role, ctx.legend)
   const own = takeOwners(lead.text)
   // One status per item: with a leading glyph, a trailing one is the writer's text, kept.
@@ -94,8 +106,23 @@ export function parseListItem(li: ListItem, ctx: ItemContext): ParsedItem {
     ...(status !== undefined ? { status } : {}),
     isTask,
     group: '',
+    ...(list?.ordered ? { list } : {}),
     children,
   }
+}
+
+/**
+ * A task item's first block after its box. The parser starts the paragraph after the box only
+ * when plain text follows it; with markup first (`[ ] **Bold**`, `[x] [PR](…)`) the box is still
+ * in the paragraph's source and would be written twice.
+ */
+function taskText(source: string, block: Nodes, isTask: boolean): string {
+  const text = sliceOf(source, block)
+  if (!isTask) return text
+  const [a] = span(block)
+  const before = source.slice(source.lastIndexOf('\n', a - 1) + 1, a)
+  if (/\[[ xX]\][ \t]*$/.test(before)) return text
+  return text.replace(/^\[[ xX]\](?:[ \t]+|$)/, '')
 }
 
 function textItem(text: string): ParsedItem {

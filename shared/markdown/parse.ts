@@ -1,7 +1,7 @@
 import type { Nodes, Root } from 'mdast'
-import { fromMarkdown } from 'mdast-util-from-markdown'
-import { gfmFromMarkdown } from 'mdast-util-gfm'
-import { gfm } from 'micromark-extension-gfm'
+import { normalizeInput } from './normalize'
+import { parseBlocks } from './block-tree'
+export { parseTree } from './micromark-tree'
 
 /** Largest Markdown text the importer accepts (UTF-16 code units, about 1 MB of text). */
 export const MAX_MARKDOWN_LENGTH = 1_000_000
@@ -35,7 +35,8 @@ export interface ParsedMarkdown {
 
 /**
  * Parses GitHub-flavoured Markdown into an mdast tree with positions. Refuses text over
- * {@link MAX_MARKDOWN_LENGTH}; defuses pathological nesting and delimiter runs first (with a
+ * {@link MAX_MARKDOWN_LENGTH}; undoes what a paste adds (BOM, CRLF, copied non-breaking
+ * indentation, a quote reply: see {@link normalizeInput}); defuses pathological nesting and delimiter runs first (with a
  * warning) so that parsing is bounded in time and never overflows the stack.
  */
 export function parseMarkdown(markdown: string): ParsedMarkdown {
@@ -45,17 +46,9 @@ export function parseMarkdown(markdown: string): ParsedMarkdown {
     )
   }
   const warnings: string[] = []
-  const source = defuse(markdown.replace(/\r\n?/g, '\n'), warnings)
-  return { root: parseTree(source), source, warnings }
+  const source = defuse(normalizeInput(markdown, warnings), warnings)
+  return { root: parseBlocks(source), source, warnings }
 }
-
-/** Parses without the size check or defusing: only for short texts built by this module. */
-export function parseTree(source: string): Root {
-  return fromMarkdown(source, PARSE_OPTIONS)
-}
-
-// Built once: constructing the GFM extensions costs more than parsing a short text.
-const PARSE_OPTIONS = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }
 
 const PREFIX_MARKERS = new Set(['>', '*', '-', '+', '.', ')'])
 

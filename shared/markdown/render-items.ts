@@ -1,12 +1,15 @@
 import type { ItemView } from '../doc/types'
 import type { ListRole } from '../template'
 import { safeInline } from './sanitize'
+import { notFieldLike } from './fields'
 import { CHECKED_STATUS, glyphOf, ownersToAppend, withDecision, type Legend } from './status-text'
 
 /** How a list is written: its role (statuses), style and the person its section is about. */
 export interface ListContext {
   role: ListRole
   ordered: boolean
+  /** The first number of an ordered list. */
+  start: number
   legend: Legend
   /** Items grouped under this person are the section's own (a `## Anders` section). */
   person: string
@@ -19,7 +22,7 @@ export interface ListContext {
  */
 export function renderList(items: readonly ItemView[], ctx: ListContext): string[] {
   const lines: string[] = []
-  let n = 1
+  let n = ctx.start
   let i = 0
   while (i < items.length) {
     const item = items[i] as ItemView
@@ -51,7 +54,8 @@ function renderItem(
   isFirstNested = false,
 ): string[] {
   const raw = ctx.role === 'hangover' ? withDecision(item.text, item.status) : item.text
-  const text = safeInline(raw)
+  // A top-level plain item reading `**Support hero:** x` would be read back as the field.
+  const text = indent === '' && !item.isTask ? notFieldLike(safeInline(raw)) : safeInline(raw)
   const isChecked = item.status === CHECKED_STATUS[ctx.role]
   // A plain item ticked done is a task from then on, however it was ticked (box or Ctrl+Enter).
   const isTask = item.isTask || (ctx.role === 'plain' && isChecked)
@@ -66,11 +70,22 @@ function renderItem(
   // A box needs text after it, or it reads back as the literal text `[ ]`.
   const box = isTask && head !== '' ? (isChecked ? '[x] ' : '[ ] ') : ''
   // A bare `-` right under its parent's text would underline it (a setext heading): use `*`.
-  const marker = head === '' && isFirstNested ? '*' : bullet
+  // (A number cannot be swapped; a numbered child list goes a line down instead, see below.)
+  const marker = head === '' && isFirstNested && bullet === '-' ? '*' : bullet
   const pad = indent + ' '.repeat(marker.length + 1)
   const lines = [head === '' ? `${indent}${marker}` : `${indent}${marker} ${box}${head}`]
   for (const line of textLines.slice(1)) lines.push(pad + line)
-  const childCtx = { ...ctx, ordered: false }
-  item.children.forEach((child, k) => lines.push(...renderItem(child, childCtx, pad, '-', k === 0)))
+  const childCtx = { ...ctx, ordered: item.list.ordered, start: item.list.start }
+  item.children.forEach((child, k) => {
+    const marker = childCtx.ordered ? `${childCtx.start + k}.` : '-'
+    const childLines = renderItem(child, childCtx, pad, marker, k === 0)
+    // A numbered list interrupts its parent's text only when it starts at 1 with text: else it
+    // would read as more of that text, so it goes one blank line down.
+    const isBare = childLines[0]?.trim() === marker
+    if (k === 0 && head !== '' && childCtx.ordered && (childCtx.start !== 1 || isBare)) {
+      lines.push('')
+    }
+    lines.push(...childLines)
+  })
   return lines
 }

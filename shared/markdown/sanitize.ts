@@ -1,6 +1,7 @@
 import type { Nodes, Root, RootContent } from 'mdast'
 import { toMarkdown } from 'mdast-util-to-markdown'
-import { parseTree, span } from './parse'
+import { span } from './parse'
+import { parseTree } from './micromark-tree'
 
 /**
  * Escaping of user text for export. Texts are Markdown source as the team wrote it (so `**bold**`
@@ -10,14 +11,40 @@ import { parseTree, span } from './parse'
  * parsing the text with the same GFM parser the importer uses, until the text parses as one plain
  * paragraph. Because only unescaped markup is touched, escaping is idempotent: importing the
  * output and exporting again gives the same bytes.
+ *
+ * Cost: a text is parsed once when it needs no escape (the common case), and only when a cheap
+ * scan of its lines finds something that could be markup to escape; escaping parses again until
+ * the text is stable (at most {@link MAX_PASSES} times, a bound reached only by crafted input).
  */
 
 const SAFE_PROTOCOL = /^(https?:|mailto:|#|\/|\.|[^:]*$)/i
 const MAX_PASSES = 12
 
-/** Chars that can start markup somewhere in a line, or a block at the start of a line. */
-const INLINE_RISK = /[<[\n|&\\]/
-const BLOCK_START = /^[\s#>*+\-=_~`|[<\d]/
+/**
+ * A link target that may not be http(s), mailto or relative: one with a `:` after another
+ * start, or with a character reference (`javascript&colon;…`); and any reference definition.
+ */
+const LINK_RISK = String.raw`\]\(\s*<?(?:(?!https?:\/\/|mailto:|#|\/|\.)[^)\s]*[:&]|[^)\s]*&)|\]:`
+
+/**
+ * Markup an inline text may need escaped: raw HTML or an autolink (`<`), a risky link target,
+ * or a line starting like a block (heading, list, quote, fence, rule, setext underline, table
+ * row or delimiter, definition, task box).
+ */
+const INLINE_RISK = new RegExp(
+  `<|${LINK_RISK}|^(?:[#>\\-=|[]|[*+](?:[ \\t]|$)|[*_ \\t]{3,}$|\\d{1,9}[.)]|\`{3,}|~{3,}|:-)`,
+  'im',
+)
+
+/**
+ * What free text (notes) may need escaped or closed: raw HTML, a risky link target, a top-level
+ * heading or list (a line starting with `#`, a bullet or a number), a setext underline, a fence,
+ * or a reference definition. Tables, quotes and code are allowed in notes as they are.
+ */
+const BLOCK_RISK = new RegExp(
+  `<|${LINK_RISK}|^ {0,3}(?:#|[-*+](?:[ \\t]|$)|\\d{1,9}[.)](?:[ \\t]|$)|=+[ \\t]*$|-+[ \\t]*$|\`{3,}|~{3,}|\\[)`,
+  'im',
+)
 
 /** Inline text (an item, a team name, a field value) made safe to place in a Markdown line. */
 export function safeInline(text: string): string {
@@ -31,6 +58,12 @@ export function safeInline(text: string): string {
 const INLINE_CACHE = new Map<string, string>()
 const BLOCK_CACHE = new Map<string, string>()
 const CACHE_LIMIT = 20_000
+
+/** Forgets every memoised escape: the next export escapes every text afresh (benchmarks). */
+export function forgetEscapes(): void {
+  INLINE_CACHE.clear()
+  BLOCK_CACHE.clear()
+}
 
 function cached(cache: Map<string, string>, text: string, fn: (t: string) => string): string {
   const hit = cache.get(text)
@@ -47,8 +80,8 @@ function inlineUncached(text: string): string {
     .map((l) => l.trim())
     .filter((l) => l !== '')
     .join('\n')
-  if (!INLINE_RISK.test(flat) && !BLOCK_START.test(flat)) return flat
-  return escapeUntilStable(flat, (root, s) => inlineEdits(root, s))
+  if (!INLINE_RISK.test(flat)) return flat
+  return escapeUntilStable(flat, (root, s) => inlineEdits(root, s)).text
 }
 
 /**
@@ -67,26 +100,37 @@ function blockUncached(text: string): string {
     .replace(/^\s*\n/, '')
     .replace(/^ {0,3}(?=\S)/, '')
     .trimEnd()
-  if (trimmed === '') return ''
+  if (trimmed === '' || !BLOCK_RISK.test(trimmed)) return trimmed
   // Escaping can turn an HTML block into a paragraph followed by a fence: repeat until stable.
   let s = trimmed
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const next = closeFences(escapeUntilStable(s, (root, src) => blockEdits(root, src)))
+    const escaped = escapeUntilStable(s, (root, src) => blockEdits(root, src))
+    // The last parse of the escaping serves the fence check: no parse of its own.
+    const next = closeFence(escaped.text, escaped.root)
     if (next === s) return s
     s = next
   }
   return s
 }
 
-function escapeUntilStable(text: string, edits: (root: Root, s: string) => number[]): string {
+/**
+ * Escapes `text` at the offsets `edits` finds in its parse, and parses again until it finds
+ * none. Returns the stable text and its parse (`root`: undefined after the fallback).
+ */
+function escapeUntilStable(
+  text: string,
+  edits: (root: Root, s: string) => number[],
+): { text: string; root?: Root } {
   let s = text
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const at = [...new Set(edits(parseTree(s), s))].sort((a, b) => b - a)
-    if (at.length === 0) return s
+    const root = parseTree(s)
+    const at = [...new Set(edits(root, s))].sort((a, b) => b - a)
+    if (at.length === 0) return { text: s, root }
     for (const i of at) s = s.slice(0, i) + '\\' + s.slice(i)
   }
   // Never reached by real text; a fully escaped literal is the safe fallback.
-  return toMarkdown({ type: 'paragraph', children: [{ type: 'text', value: text }] }).trimEnd()
+  const literal = toMarkdown({ type: 'paragraph', children: [{ type: 'text', value: text }] })
+  return { text: literal.trimEnd() }
 }
 
 function inlineEdits(root: Root, s: string): number[] {
@@ -179,10 +223,9 @@ function walk(node: Nodes, visit: (n: Nodes) => void): void {
   if ('children' in node) for (const c of node.children) walk(c as Nodes, visit)
 }
 
-/** Closes a fenced code block left open, so it cannot swallow what follows it. */
-function closeFences(text: string): string {
-  const root = parseTree(text)
-  const last = root.children.at(-1)
+/** Closes a fenced code block left open (found in `root`, the parse of `text`). */
+function closeFence(text: string, root: Root | undefined): string {
+  const last = root?.children.at(-1)
   if (last?.type !== 'code') return text
   const [a, b] = span(last)
   const src = text.slice(a, b)

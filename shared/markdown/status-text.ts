@@ -37,7 +37,18 @@ export function effectiveLegend(legend: Legend | undefined): Legend {
   return { ...DEFAULT_LEGEND, ...(legend ?? {}) }
 }
 
+/** Glyph tables per legend object: an import reads every item with the same legend. */
+const GLYPH_TABLES = new WeakMap<Legend, [string, string][]>()
+
 function glyphTable(legend: Legend): [string, string][] {
+  const hit = GLYPH_TABLES.get(legend)
+  if (hit) return hit
+  const table = buildGlyphTable(legend)
+  GLYPH_TABLES.set(legend, table)
+  return table
+}
+
+function buildGlyphTable(legend: Legend): [string, string][] {
   const rows: [string, string][] = Object.entries(legend).map(([status, glyph]) => [glyph, status])
   for (const [glyph, status] of Object.entries(ALIASES)) rows.push([glyph, status])
   // Longest first, and the variation selector is optional.
@@ -113,24 +124,39 @@ const HANDLE =
 
 /** Every `@handle` in a text, in order, without `@`, without duplicates. */
 export function handlesIn(text: string): string[] {
+  if (!text.includes('@')) return []
   return [...new Set([...text.matchAll(HANDLE)].map((m) => m[1] as string))]
 }
+
+/** A `@handle` ending the last line of a text, after a space or tab (or alone on the text). */
+const TRAILING_HANDLE =
+  /(^|[ \t])@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9][\w.-]*[A-Za-z0-9])?)$/
 
 /**
  * Splits trailing owners off an item's text (`Ship it @ana @tom` → `Ship it`, [ana, tom]).
  * Handles written inside the text stay in it and are owners too.
+ *
+ * Invariant: `ownersToAppend(text, owners)` gives back exactly the handles taken off, in order,
+ * so the exporter writes the line as it was (up to the spaces between the handles). A trailing
+ * handle is therefore only taken when it is written nowhere else in the text (else the exporter,
+ * seeing it in the text, would not append it again) and only from the last line, after a space
+ * (a handle alone on a continuation line would come back on the line above).
  */
 export function takeOwners(text: string): { text: string; owners: string[] } {
   let rest = text
   const trailing: string[] = []
   for (;;) {
-    const m =
-      /(^|\s)@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9][\w.-]*[A-Za-z0-9])?)$/.exec(
-        rest,
-      )
-    if (!m?.[2]) break
-    trailing.unshift(m[2])
-    rest = rest.slice(0, m.index).trimEnd()
+    // Only the tail from the last `@` can match (saves scanning a long text from its start).
+    const at = rest.lastIndexOf('@')
+    if (at < 0) break
+    const tail = Math.max(0, at - 1)
+    const m = TRAILING_HANDLE.exec(tail === 0 ? rest : rest.slice(tail))
+    const handle = m?.[2]
+    if (m === null || handle === undefined || trailing.includes(handle)) break
+    const before = rest.slice(0, tail + m.index).trimEnd()
+    if (handlesIn(before).includes(handle)) break
+    trailing.unshift(handle)
+    rest = before
   }
   return { text: rest, owners: [...new Set([...handlesIn(rest), ...trailing])] }
 }

@@ -3,8 +3,9 @@ import type { SupportHero } from '../doc/types'
 import { MAX_HEADING_CHARS, listRoleOf, type ListRole, type TemplateSection } from '../template'
 import { headingRemainder, matchFieldLabel, matchSection } from './match'
 import { sliceOf, span } from './parse'
-import { fieldOf, heroList, isOnlyHandles, paragraphLines } from './fields'
-import { dedent, parseList, type ParsedItem } from './parse-items'
+import { fieldOf, heroList, inlineHeroes, isOnlyHandles, paragraphLines } from './fields'
+import { dedent, parseList, styleOfList, type ParsedItem } from './parse-items'
+import type { ListStyle } from '../doc/types'
 import { handlesIn, type Legend } from './status-text'
 
 /** A section read from a comment: a template section, or an extra one kept for this team. */
@@ -14,12 +15,16 @@ export interface ParsedSection {
   isExtra: boolean
   notes: string[]
   items: ParsedItem[]
+  /** How the section's list was numbered (its first list's style), when it had one. */
+  list?: ListStyle
 }
 
 /** What the importer made of one team comment (or of the issue's global part). */
 export interface ParsedComment {
   name?: string
   heroes?: SupportHero[]
+  /** The support hero line's value as written, when it was on the label's line. */
+  heroText?: string
   offDuring?: string
   sections: ParsedSection[]
 }
@@ -243,11 +248,9 @@ function setField(
   }
   st.heroValueEmpty = value === ''
   if (isEmpty) return
-  const handles = handlesIn(value)
-  out.heroes = handles.map((handle) => ({ label: '', handle }))
-  let rest = value
-  for (const h of handles) rest = rest.replace(`@${h}`, '')
-  if (!/^[\s,&/]*(and[\s,&/]*)*$/i.test(rest)) addNotesText(rest.trim(), out, st)
+  // Kept as written (weeks inline, a backup in brackets, a name without @), and read for who.
+  out.heroes = inlineHeroes(value)
+  out.heroText = value
 }
 
 function list(whole: List, out: ParsedComment, st: State, opts: WalkOptions): void {
@@ -263,8 +266,14 @@ function list(whole: List, out: ParsedComment, st: State, opts: WalkOptions): vo
     }
   }
   const group = st.group
+  // A list numbered otherwise than the one before it in the section (`1.` after `-`) is a
+  // list of its own: it keeps its numbering in a section after it.
+  const isOtherStyle =
+    st.hasList && cur?.list !== undefined && cur.list.ordered !== (node.ordered === true)
   const target =
-    (cur && listUnderGroup(cur, out, st, opts)) ?? cur ?? enter(headingless(st), out, st)
+    (cur && listUnderGroup(cur, out, st, opts)) ??
+    (isOtherStyle ? undefined : cur) ??
+    enter(headingless(st), out, st)
   const role = listRoleOf(target.def)
   const isFirst = !st.hasList && target.items.length === 0
   const person = target.def.layout?.person
@@ -277,6 +286,7 @@ function list(whole: List, out: ParsedComment, st: State, opts: WalkOptions): vo
     return
   }
   st.hasList = true
+  target.list ??= styleOfList(node)
   target.items.push(...parseList(node, { source: opts.source, role, legend: opts.legend }, group))
   st.group = sectionGroup
 }

@@ -137,6 +137,11 @@ export function plainList(
   }
 }
 
+/** A plain list of the sprint's priorities (carried into the next sprint's Retro). */
+export function priorityList(key: string, heading: string, layout?: Layout): TemplateSection {
+  return { ...plainList(key, heading, layout), priority: true }
+}
+
 export const HIGH_PRIORITY = 'High priority'
 export const LOW_PRIORITY = 'Low priority / side quests'
 export const IMPACTED_TEAMS = 'Are any other teams impacted by this plan? If so, tag them here'

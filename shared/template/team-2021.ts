@@ -7,7 +7,7 @@ import {
   RETRO_2021_GUIDANCE,
   groupHeading,
   hangoverList,
-  plainList,
+  priorityList,
   retroList,
 } from './sections'
 import type { TemplateDefinition } from './types'
@@ -21,8 +21,8 @@ export const TEAM_2021: TemplateDefinition = {
     retroList({ guidance: RETRO_2021_GUIDANCE, placeholder: '- ' }),
     hangoverList(),
     groupHeading('planning', 'Planning', PLANNING_GUIDANCE),
-    plainList('high', HIGH_PRIORITY),
-    plainList('low', LOW_PRIORITY),
+    priorityList('high', HIGH_PRIORITY),
+    priorityList('low', LOW_PRIORITY),
   ],
   issue: ISSUE_2024,
   legend: { ...DEFAULT_LEGEND },

@@ -5,7 +5,7 @@ import {
   LOW_PRIORITY,
   hangoverList,
   okrList,
-  plainList,
+  priorityList,
   retroList,
 } from './sections'
 import type { TemplateDefinition } from './types'
@@ -19,8 +19,8 @@ export const TEAM_2023: TemplateDefinition = {
     retroList({ placeholder: '- ' }),
     hangoverList(),
     okrList({}, { gapAfter: 2 }),
-    plainList('high', HIGH_PRIORITY),
-    plainList('low', LOW_PRIORITY),
+    priorityList('high', HIGH_PRIORITY),
+    priorityList('low', LOW_PRIORITY),
   ],
   issue: ISSUE_2024,
   legend: { ...DEFAULT_LEGEND },

@@ -4,7 +4,7 @@ import {
   LOW_PRIORITY,
   hangoverList,
   okrList,
-  plainList,
+  priorityList,
   retroList,
   supportHeroField,
 } from './sections'
@@ -25,8 +25,8 @@ export const TEAM_2024: TemplateDefinition = {
     hangoverList(),
     // The template has two blank lines after the OKR placeholder.
     okrList({}, { gapAfter: 2 }),
-    plainList('high', HIGH_PRIORITY),
-    plainList('low', LOW_PRIORITY),
+    priorityList('high', HIGH_PRIORITY),
+    priorityList('low', LOW_PRIORITY),
   ],
   issue: ISSUE_2024,
   legend: { ...DEFAULT_LEGEND },

@@ -9,6 +9,7 @@ import {
   offDuringField,
   okrList,
   plainList,
+  priorityList,
   retroList,
   supportHeroField,
 } from './sections'
@@ -23,8 +24,8 @@ export const TEAM_2025_Q1: TemplateDefinition = {
     supportHeroField(),
     okrList({}),
     retroList({ placeholder: '- ' }, { gapAfterGuidance: 0 }),
-    plainList('high', HIGH_PRIORITY),
-    plainList('low', LOW_PRIORITY),
+    priorityList('high', HIGH_PRIORITY),
+    priorityList('low', LOW_PRIORITY),
   ],
   issue: ISSUE_2024,
   legend: { ...DEFAULT_LEGEND },
@@ -39,8 +40,8 @@ function sections2025(extra: TemplateSection[]): TemplateSection[] {
     groupHeading('retroGroup', 'Retro'),
     retroList({ heading: 'Tasks', level: 3 }),
     groupHeading('plan', 'Plan'),
-    plainList('high', HIGH_PRIORITY),
-    plainList('low', LOW_PRIORITY),
+    priorityList('high', HIGH_PRIORITY),
+    priorityList('low', LOW_PRIORITY),
     ...extra,
   ]
 }

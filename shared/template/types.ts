@@ -41,6 +41,11 @@ export const templateSectionSchema = z.object({
   field: fieldKeySchema.optional(),
   /** Guidance HTML comment body (without `<!--`/`-->`), exported as in the template. */
   guidance: z.string().optional(),
+  /**
+   * A list of the sprint's priorities (High / Low priority): its items are carried into the next
+   * sprint's Retro (and, when not done, Hang over). Other lists are not.
+   */
+  priority: z.boolean().optional(),
   /** Raw Markdown of the template's placeholder block (`- `, `-`, `1. OKR, status…`). */
   placeholder: z.string().optional(),
   /**

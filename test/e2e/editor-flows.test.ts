@@ -75,10 +75,11 @@ describe('import and the next sprint', () => {
     const retro = await itemTexts(section(next, 'Retro'))
     expect(retro).toHaveLength(4)
     expect(retro[0]).toContain('Replay the dead letter queue from March')
+    // The item ticked done above arrives marked done; the others are left for the team to mark.
     expect(await statusValues(page, 'Pipeline', 'Retro')).toEqual([
       'unmarked',
       'unmarked',
-      'unmarked',
+      'done',
       'unmarked',
     ])
     expect(await statusValues(page, 'Pipeline', 'OKR')).toEqual(['green', 'yellow', 'red'])

@@ -13,6 +13,8 @@ import {
   setMembers,
   setOwners,
   setSupportHeroes,
+  addOffDuringField,
+  setOffDuring,
   ITEM,
   TEAM,
   getItemMap,
@@ -30,6 +32,7 @@ import {
   suggestSupportHero,
 } from '../../shared/doc/next-sprint'
 import { exportTeam } from '../../shared/markdown'
+import { getTemplate } from '../../shared/template'
 
 function section(team: TeamView | undefined, key: string): SectionView {
   const s = team?.sections.find((x) => x.key === key)
@@ -130,7 +133,7 @@ describe('startNextSprint', () => {
 
     const retro = section(team, 'retro').items
     expect(retro.map((i) => [i.text, i.status, i.owners])).toEqual([
-      ['Ship dedup flag', 'unmarked', ['ana']],
+      ['Ship dedup flag', 'done', ['ana']],
       ['Replay DLQ', 'unmarked', ['tom']],
       ['Rate limiter config', 'unmarked', []],
     ])
@@ -391,5 +394,67 @@ describe('concurrent decisions on hang-over items', () => {
     expect(mergeConcurrentCopies(doc)).toBe(0)
     expect(Y.encodeStateVector(doc)).toEqual(before)
     expect(section(readSprint(doc).teams[0], 'high').items.map((i) => i.id)).toEqual([copy])
+  })
+})
+
+describe("carry-over of a team lead's first sprint", () => {
+  function finished(templateId: string): { doc: Y.Doc; teamId: string } {
+    const doc = new Y.Doc()
+    createSprint(doc, {
+      id: 'prev',
+      title: 'Sprint',
+      startDate: '2025-10-01',
+      endDate: '2025-10-12',
+      template: getTemplate(templateId),
+    })
+    const teamId = addTeam(doc, { name: 'Web' })
+    const parent = addItem(doc, { teamId, section: 'high', text: 'Ship the exporter' })
+    addItem(doc, { teamId, section: 'high', parent, text: 'write the docs' })
+    addItem(doc, { teamId, section: 'high', text: '✅ Fix the flaky tests' })
+    addItem(doc, { teamId, section: 'low', text: 'Tidy the CSS ✅' })
+    if (templateId === 'team-2025-q4')
+      addItem(doc, { teamId, section: 'impacted', text: '@team-infra' })
+    return { doc, teamId }
+  }
+  const next = (prev: Y.Doc): TeamView | undefined => {
+    const doc = new Y.Doc()
+    startNextSprint(prev, doc, { title: 'Next', startDate: '2025-10-13', endDate: '2025-10-24' })
+    return readSprint(doc).teams[0]
+  }
+
+  it('sub-items travel with their item into Retro and Hang over', () => {
+    const team = next(finished('team-2024').doc)
+    for (const key of ['retro', 'hangover']) {
+      const first = section(team, key).items[0]
+      expect(first?.text).toBe('Ship the exporter')
+      expect(first?.children.map((c) => c.text)).toEqual(['write the docs'])
+    }
+  })
+
+  it('items done last sprint (ticked or ✅) arrive in Retro marked done, and not in Hang over', () => {
+    const team = next(finished('team-2024').doc)
+    expect(section(team, 'retro').items.map((i) => [i.text, i.status])).toEqual([
+      ['Ship the exporter', 'unmarked'],
+      ['Fix the flaky tests', 'done'],
+      ['Tidy the CSS', 'done'],
+    ])
+    expect(section(team, 'hangover').items.map((i) => i.text)).toEqual(['Ship the exporter'])
+  })
+
+  it('only the priority sections feed Retro: 2025-Q4\'s "other teams impacted" does not', () => {
+    const team = next(finished('team-2025-q4').doc)
+    const retro = section(team, 'retro').items.map((i) => i.text)
+    expect(retro).toEqual(['Ship the exporter', 'Fix the flaky tests', 'Tidy the CSS'])
+    expect(section(team, 'impacted').items).toEqual([])
+  })
+
+  it('"Off during the sprint" can be added to a team of any template, and exports', () => {
+    const { doc, teamId } = finished('team-2024')
+    addOffDuringField(doc, { teamId })
+    addOffDuringField(doc, { teamId })
+    setOffDuring(doc, { teamId, text: '@ana (Oct 14–18)' })
+    const out = exportTeam(doc, teamId)
+    expect(out).toContain('**Support hero:** ___\n\n**Off during the sprint:** @ana (Oct 14–18)\n')
+    expect(out.match(/Off during/g)).toHaveLength(1)
   })
 })

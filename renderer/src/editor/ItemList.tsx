@@ -1,7 +1,8 @@
 import { Fragment, useReducer } from 'react'
-import { ITEM, getItemMap, setItemGroup } from '../../../shared/doc'
+import { ITEM, getItemMap, setItemGroup, type ListStyle } from '../../../shared/doc'
 import type { ListRole } from '../../../shared/template'
 import { ItemRow } from './ItemRow'
+import { Items } from './Items'
 import { useSprint } from './sprint-context'
 
 interface Props {
@@ -10,7 +11,8 @@ interface Props {
   section: string
   role: ListRole
   depth: number
-  ordered: boolean
+  /** Numbered lists draw their numbers from `style.start` on; bullets draw none. */
+  style: ListStyle
 }
 
 /**
@@ -18,7 +20,7 @@ interface Props {
  * grouped under a person (`- @sam-o` with items under it) show that person above each run of
  * them, as the export writes it, with a button to ungroup the run.
  */
-export function ItemList({ ids, teamId, section, role, depth, ordered }: Props) {
+export function ItemList({ ids, teamId, section, role, depth, style }: Props) {
   const sprint = useSprint()
   // Groups change only on import (which changes the ids too) or by the ungroup button below.
   const [, refresh] = useReducer((n: number) => n + 1, 0)
@@ -57,9 +59,9 @@ export function ItemList({ ids, teamId, section, role, depth, ordered }: Props) 
       </Fragment>
     )
   })
-  return ordered ? (
-    <ol className={`items depth-${Math.min(depth, 4)}`}>{rows}</ol>
-  ) : (
-    <ul className={`items depth-${Math.min(depth, 4)}`}>{rows}</ul>
+  return (
+    <Items depth={depth} style={style}>
+      {rows}
+    </Items>
   )
 }

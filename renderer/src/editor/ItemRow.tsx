@@ -6,6 +6,7 @@ import { countRender } from '../app/render-count'
 import { useSprint } from './sprint-context'
 import { useChildIds, useItemFields } from './useDoc'
 import { ItemText } from './ItemText'
+import { Items } from './Items'
 import { StatusControl } from './StatusControl'
 import { OwnerChips } from './OwnerChips'
 import { handleItemKey } from './item-keys'
@@ -179,7 +180,7 @@ export const ItemRow = memo(function ItemRow({ itemId, teamId, section, role, de
         </button>
       )}
       {childIds.length > 0 && (
-        <ul className={`items depth-${Math.min(depth + 1, 4)}`}>
+        <Items depth={depth + 1} style={fields.list}>
           {childIds.map((id) => (
             <ItemRow
               key={id}
@@ -190,7 +191,7 @@ export const ItemRow = memo(function ItemRow({ itemId, teamId, section, role, de
               depth={depth + 1}
             />
           ))}
-        </ul>
+        </Items>
       )}
     </li>
   )

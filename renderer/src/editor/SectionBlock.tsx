@@ -2,7 +2,7 @@ import { useState, type DragEvent } from 'react'
 import { addItem } from '../../../shared/doc'
 import { listRoleOf, sectionKindOf, type TemplateSection } from '../../../shared/template'
 import { useSprint } from './sprint-context'
-import { useChildIds } from './useDoc'
+import { useChildIds, useListStyle } from './useDoc'
 import { ItemList } from './ItemList'
 import { focusItem, sectionHeadingDomId } from './focus'
 import { ITEM_MIME, dropItem } from './drag'
@@ -27,6 +27,7 @@ const ROLE_HINT: Record<string, string> = {
 export function SectionBlock({ teamId, teamName, def }: Props) {
   const sprint = useSprint()
   const ids = useChildIds(teamId, def.key, '')
+  const style = useListStyle(teamId, def.key, def.listStyle === 'ordered')
   const role = listRoleOf(def)
   const [isDropTarget, setDropTarget] = useState(false)
   const notes = useNotesText(teamId, def.key)
@@ -88,14 +89,7 @@ export function SectionBlock({ teamId, teamName, def }: Props) {
         />
       )}
       {ids.length > 0 && (
-        <ItemList
-          ids={ids}
-          teamId={teamId}
-          section={def.key}
-          role={role}
-          depth={0}
-          ordered={def.listStyle === 'ordered'}
-        />
+        <ItemList ids={ids} teamId={teamId} section={def.key} role={role} depth={0} style={style} />
       )}
       <div className="section-footer">
         <button

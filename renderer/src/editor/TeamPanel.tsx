@@ -1,9 +1,16 @@
 import { Fragment, memo, useId, useState, type DragEvent } from 'react'
-import { moveTeam, removeTeam, renameTeam, setMembers, setOffDuring } from '../../../shared/doc'
+import {
+  addOffDuringField,
+  moveTeam,
+  removeTeam,
+  renameTeam,
+  setMembers,
+  setOffDuring,
+} from '../../../shared/doc'
 import { sectionKindOf, type TemplateSection } from '../../../shared/template'
 import { countRender } from '../app/render-count'
 import { useSprint } from './sprint-context'
-import { useTeam, useTeamSections } from './useDoc'
+import { useDuplicateNamedTeams, useTeam, useTeamSections } from './useDoc'
 import { SectionBlock } from './SectionBlock'
 import { HeroField } from './HeroField'
 import { FieldNotes } from './FieldNotes'
@@ -36,6 +43,7 @@ export const TeamPanel = memo(function TeamPanel({ teamId, index, count }: Props
   const membersId = useId()
   const name = team.name || 'Unnamed team'
   const [isDropTarget, setDropTarget] = useState(false)
+  const isDuplicate = useDuplicateNamedTeams().includes(teamId)
 
   // Another team dragged here takes this team's place (before it when coming from below).
   const onDragOver = (e: DragEvent<HTMLElement>): void => {
@@ -55,6 +63,7 @@ export const TeamPanel = memo(function TeamPanel({ teamId, index, count }: Props
     announce(`Moved to position ${index + 1} of ${count}`)
   }
 
+  const hasOffDuring = sections.some((s) => s.field === 'offDuring')
   const field = (def: TemplateSection) =>
     def.field === 'offDuring' ? (
       <div className="field-row" key={def.key}>
@@ -69,12 +78,21 @@ export const TeamPanel = memo(function TeamPanel({ teamId, index, count }: Props
         />
       </div>
     ) : (
-      <HeroField
-        key={def.key}
-        teamId={teamId}
-        heroes={team.heroes}
-        suggestion={team.heroSuggestion}
-      />
+      <Fragment key={def.key}>
+        <HeroField teamId={teamId} heroes={team.heroes} suggestion={team.heroSuggestion} />
+        {!hasOffDuring && (
+          <button
+            type="button"
+            className="add-item add-field"
+            onClick={() => {
+              sprint.checkpoint()
+              addOffDuringField(doc, { teamId })
+            }}
+          >
+            + Off during the sprint
+          </button>
+        )}
+      </Fragment>
     )
 
   return (
@@ -97,12 +115,20 @@ export const TeamPanel = memo(function TeamPanel({ teamId, index, count }: Props
             id={nameId}
             className="team-name"
             aria-label="Team name"
+            aria-invalid={isDuplicate || undefined}
+            aria-describedby={isDuplicate ? `${nameId}-duplicate` : undefined}
             value={team.name}
             placeholder="Team name"
             onChange={(e) => renameTeam(doc, { teamId, name: e.target.value })}
           />
         </h2>
       </header>
+      {isDuplicate && (
+        <p className="team-warning" id={`${nameId}-duplicate`}>
+          Another team is also named “{team.name.trim()}”: the export lists both, and a comment
+          imported by name goes to one of them. Rename one.
+        </p>
+      )}
       {extensions.teamExtras?.(sprint, teamId)}
       <div className="field-row">
         <label className="field-label" htmlFor={membersId}>

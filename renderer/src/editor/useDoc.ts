@@ -1,10 +1,17 @@
 import { useMemo } from 'react'
 import * as Y from 'yjs'
 import {
+  BULLETS,
   GLOBAL_TEAM,
   ITEM,
   TEAM,
   extraSectionsMap,
+  listKey,
+  listStyle,
+  listsMap,
+  readListStyle,
+  META,
+  sectionEditsMap,
   getItemMap,
   getTeamMap,
   metaMap,
@@ -12,6 +19,7 @@ import {
   readMeta,
   readTemplate,
   teamsMap,
+  type ListStyle,
   type SprintMeta,
   type SupportHero,
   compareOrdered,
@@ -21,6 +29,7 @@ import { useSprint } from './sprint-context'
 import { useStore, useY } from '../store/useY'
 import { sectionKey } from '../store/structure-index'
 import { globalSections, teamSections } from './team-sections'
+import { duplicateNamedTeams } from './team-names'
 
 type YMap = Y.Map<unknown>
 
@@ -34,6 +43,8 @@ export interface ItemFields {
   owners: string[]
   isTask: boolean
   from: string
+  /** How its children are numbered. */
+  list: ListStyle
   isMissing: boolean
 }
 
@@ -44,6 +55,7 @@ function readItemFields(m: YMap | undefined): ItemFields {
     owners: stringList(m?.get(ITEM.owners)),
     isTask: m?.get(ITEM.task) === true,
     from: typeof from === 'string' ? from : '',
+    list: readListStyle(m?.get(ITEM.list), '', []) ?? BULLETS,
     isMissing: !m,
   }
 }
@@ -53,6 +65,24 @@ export function useItemFields(itemId: string): ItemFields {
   const { doc } = useSprint()
   const map = useMemo(() => getItemMap(doc, itemId), [doc, itemId])
   return useY(map, readItemFields)
+}
+
+/**
+ * How a section's top-level list is numbered for this team: as stored for it, else as the
+ * template section says (`isOrderedByDefault`). Re-renders only when the styles change.
+ */
+export function useListStyle(
+  teamId: string,
+  section: string,
+  isOrderedByDefault: boolean,
+): ListStyle {
+  const { doc } = useSprint()
+  const read = useMemo(
+    () => (m: Y.Map<unknown> | undefined) =>
+      readListStyle(m?.get(listKey(teamId, section)), '', []) ?? listStyle(isOrderedByDefault),
+    [teamId, section, isOrderedByDefault],
+  )
+  return useY(listsMap(doc), read)
 }
 
 /** Child ids of a section (`parent` = '') or of an item. */
@@ -74,23 +104,25 @@ export function useMeta(): SprintMeta {
   return useY(metaMap(doc), readMetaOf)
 }
 
-const templateCache = new WeakMap<object, TemplateDefinition>()
-
-function readTemplateOf(m: YMap | undefined): TemplateDefinition {
-  const raw: unknown = m?.get('template')
-  if (typeof raw === 'object' && raw !== null) {
-    const hit = templateCache.get(raw)
-    if (hit) return hit
-  }
-  const t = m?.doc ? readTemplate(m.doc) : readTemplate(new Y.Doc())
-  if (typeof raw === 'object' && raw !== null) templateCache.set(raw, t)
-  return t
+function readRawTemplate(m: YMap | undefined): unknown {
+  return m?.get(META.template)
 }
 
-/** The sprint's template (the same object until the template itself changes). */
+function readEditsStamp(m: YMap | undefined): string {
+  return JSON.stringify(m?.toJSON() ?? {})
+}
+
+/**
+ * The sprint's template with its section edits (the same object until the template or one of
+ * its sections changes).
+ */
 export function useTemplate(): TemplateDefinition {
   const { doc } = useSprint()
-  return useY(metaMap(doc), readTemplateOf)
+  const raw = useY(metaMap(doc), readRawTemplate)
+  const edits = useY(sectionEditsMap(doc), readEditsStamp)
+  // `raw` and `edits` are what the template is read from: a new value of either reads it again.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => readTemplate(doc), [doc, raw, edits])
 }
 
 function readTeamIds(m: Y.Map<YMap> | undefined): string[] {
@@ -103,6 +135,22 @@ function readTeamIds(m: Y.Map<YMap> | undefined): string[] {
     }
   })
   return out.sort(compareOrdered).map((t) => t.id)
+}
+
+function readDuplicateNamed(m: Y.Map<YMap> | undefined): string[] {
+  const teams: { id: string; name: string }[] = []
+  m?.forEach((v, id) => {
+    if (!(v instanceof Y.Map) || id === GLOBAL_TEAM) return
+    const name: unknown = v.get(TEAM.name)
+    teams.push({ id, name: typeof name === 'string' ? name : '' })
+  })
+  return [...duplicateNamedTeams(teams)].sort()
+}
+
+/** The ids of teams whose name another team also has (re-renders when that set changes). */
+export function useDuplicateNamedTeams(): string[] {
+  const { doc } = useSprint()
+  return useY(teamsMap(doc), readDuplicateNamed, true)
 }
 
 export function useTeamIds(): string[] {

@@ -132,6 +132,16 @@ describe('sprintpad CLI', () => {
     expect(r.stdout).toBe('')
   })
 
+  it('inspect writes one colon after a field heading ("Support hero: 2 items")', () => {
+    const md = join(dir, 'hero.md')
+    writeFileSync(md, '# Team Hero\n\n**Support hero:**\n\n- rota on the wiki\n- ask in #help\n')
+    const file = join(dir, 'hero.sprintpad')
+    expect(cli('import', md, '-o', file).code).toBe(0)
+    const r = cli('inspect', file)
+    expect(r.stdout).toContain('    Support hero: 2 items\n')
+    expect(r.stdout).not.toContain('::')
+  })
+
   it('fails with one line on a corrupted or oversized input', () => {
     const file = join(dir, 'bad.sprintpad')
     writeFileSync(file, 'SPRNTPAD' + 'x'.repeat(100))

@@ -15,9 +15,13 @@ import {
   removeTeam,
   renameTeam,
   setItemStatus,
+  setChildListStyle,
+  setListStyle,
+  listStyle,
   setOwners,
   setSectionNotes,
   setSprintMeta,
+  updateTemplate,
   setSupportHeroes,
   shiftItem,
   statusesFor,
@@ -30,6 +34,7 @@ import {
   mergeConcurrentCopies,
   reprioritiseItem,
 } from '../../../shared/doc/next-sprint'
+import { moveSection, newSection, addSection, renameSection } from '../../../shared/template'
 import { Network, expectConverged, idGen, seedSprint, type Peer } from '../../helpers/convergence'
 
 const SEEDS = Number(process.env.CONVERGENCE_SEEDS ?? 500)
@@ -158,6 +163,26 @@ function makeOps(ids: () => string, undo: Map<Y.Doc, Y.UndoManager>): Op[] {
       const { teamId, section } = listSection(gen, v)
       setSectionNotes(p.doc, { teamId, section, text: prng.word(gen, 0, 12) })
     },
+    (p, gen, v) => {
+      // Numbering a section's list, or an item's children, as a team wrote it.
+      const style = listStyle(prng.bool(gen), prng.uint32(gen, 0, 12))
+      const item = prng.bool(gen) ? pickItem(gen, v) : undefined
+      if (item) setChildListStyle(p.doc, { itemId: item.id, style })
+      else setListStyle(p.doc, { ...listSection(gen, v), style })
+    },
+    (p, gen, v) => {
+      // The Sections dialog: rename, move or add a template section.
+      const s = prng.oneOf(gen, v.template.sections)
+      const r = prng.uint32(gen, 0, 2)
+      if (r === 0) updateTemplate(p.doc, (t) => renameSection(t, s.key, prng.word(gen, 1, 8)))
+      else if (r === 1) updateTemplate(p.doc, (t) => moveSection(t, s.key, prng.bool(gen) ? 1 : -1))
+      else {
+        const heading = `S${prng.uint32(gen, 0, 99)}`
+        updateTemplate(p.doc, (t) =>
+          addSection(t, newSection(t, { heading, level: 3, kind: 'list' }), s.key),
+        )
+      }
+    },
     (p, gen) => setSprintMeta(p.doc, { title: prng.word(gen, 1, 10) }),
     (p, gen, v) => {
       // Hang-over decisions, and the tidy each peer runs when others' copies arrive.
@@ -219,5 +244,6 @@ describe('convergence under random concurrent edits', () => {
         throw e
       }
     }
-  })
+    // 500 seeds take 15–30 s alone; more on a machine shared with other test runs.
+  }, 180_000)
 })

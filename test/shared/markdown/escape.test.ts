@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import type { Nodes } from 'mdast'
 import { describe, expect, it } from 'vitest'
 import { addItem, addTeam, setSectionNotes } from '../../../shared/doc'
-import { exportTeam, importComment, parseMarkdown, safeInline } from '../../../shared/markdown'
+import { exportTeam, importComment, safeBlock, safeInline } from '../../../shared/markdown'
+import { parseCount, parseTree } from '../../../shared/markdown/micromark-tree'
 import { fixture, newSprint } from './helpers'
 
 function nodes(markdown: string): Nodes[] {
@@ -11,7 +12,8 @@ function nodes(markdown: string): Nodes[] {
     out.push(n)
     if ('children' in n) for (const c of n.children) walk(c as Nodes)
   }
-  walk(parseMarkdown(markdown).root)
+  // The GFM parser, as GitHub renders (the importer's block tree has no inline nodes).
+  walk(parseTree(markdown))
   return out
 }
 
@@ -128,5 +130,33 @@ describe('escaping on export', () => {
     expect(out).toContain('<details><!-- why --><summary>More</summary>')
     const again = newSprint()
     expect(exportTeam(again, importComment(again, out).teamId)).toBe(out)
+  })
+})
+
+describe('escaping parses each text at most once unless it escapes something', () => {
+  const parsesOf = (fn: () => unknown): number => {
+    const before = parseCount()
+    fn()
+    return parseCount() - before
+  }
+  // Unique texts: the escapes are memoised, and a repeated text would not be parsed at all.
+  let n = 0
+  const unique = (text: string): string => `${text} ${++n}`
+
+  it('does not parse text with nothing that could be markup to escape', () => {
+    const rows = Array.from({ length: 4000 }, (_, i) => `| row ${i} | value |`).join('\n')
+    expect(parsesOf(() => safeBlock(unique(`| a | b |\n|---|---|\n${rows}`)))).toBe(0)
+    expect(
+      parsesOf(() => safeInline(unique('Ship **it** [PR](https://e.com/1) & `x|y` @ana'))),
+    ).toBe(0)
+  })
+
+  it('parses once text that might hold markup but needs no escape', () => {
+    expect(parsesOf(() => safeInline(unique('60 < x < 600')))).toBe(1)
+    expect(parsesOf(() => safeBlock(unique('```\ncode\n```\n\n- - -\n\nmore')))).toBe(1)
+  })
+
+  it('parses again only after escaping, until the text is stable', () => {
+    expect(parsesOf(() => safeInline(unique('<b>bold</b>')))).toBe(2)
   })
 })

@@ -1,0 +1,26 @@
+/**
+ * A figure of a benchmark for the closing summary of `npm run bench`: what the app takes against
+ * a bare baseline doing the least the same job needs (e.g. the parser alone).
+ */
+export interface Figure {
+  name: string
+  /** Milliseconds the app takes. */
+  app: number
+  /** Milliseconds the bare baseline takes. */
+  bare: number
+  /** What the bare baseline is, e.g. `commonmark.js parse`. */
+  bareIs: string
+  /** Extra words printed after the ratio (sizes, ms per KB). */
+  note?: string
+}
+
+/** The best of `runs` timings of `fn`, in ms (the least disturbed by other work). */
+export function best(runs: number, fn: () => unknown): number {
+  let out = Infinity
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now()
+    fn()
+    out = Math.min(out, performance.now() - t)
+  }
+  return out
+}
