@@ -12,5 +12,12 @@ export const MIGRATION_ORIGIN = Object.freeze({ name: 'sprintpad:migration' })
 /** Tidying what concurrent edits left (duplicate re-prioritised copies): never undoable. */
 export const TIDY_ORIGIN = Object.freeze({ name: 'sprintpad:tidy' })
 
+/** Running the planning meeting (agenda, timer, attendance): shared state, never undone. */
+export const MEETING_ORIGIN = Object.freeze({ name: 'sprintpad:meeting' })
+
 export type Origin =
-  typeof LOCAL_ORIGIN | typeof IMPORT_ORIGIN | typeof MIGRATION_ORIGIN | typeof TIDY_ORIGIN
+  | typeof LOCAL_ORIGIN
+  | typeof IMPORT_ORIGIN
+  | typeof MIGRATION_ORIGIN
+  | typeof TIDY_ORIGIN
+  | typeof MEETING_ORIGIN

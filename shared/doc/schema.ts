@@ -20,6 +20,8 @@ import * as Y from 'yjs'
  *   {@link noteKey}.
  * - `extraSections` Y.Map<teamId, Y.Map<sectionKey, plain section JSON>>: sections one team has
  *   beyond the template (kept from an import).
+ * - `meeting` Y.Map: the planning meeting run in the app (see {@link MEETING}). Not part of the
+ *   plan: the export never reads it, and its writes use their own origin, so undo skips them.
  *
  * Items are a flat map: an item's place (team, section, parent, order) is data, so moving an item
  * is a field change and never a delete + insert.
@@ -30,6 +32,7 @@ export const ROOT = {
   items: 'items',
   notes: 'notes',
   extraSections: 'extraSections',
+  meeting: 'meeting',
 } as const
 
 export const META = {
@@ -65,6 +68,47 @@ export const ITEM = {
   from: 'from',
 } as const
 
+/**
+ * Keys of the `meeting` root: `agenda` (plain array of team ids in speaking order; teams not in
+ * it follow in sprint order), `minutes` (number: minutes per team), `run` (Y.Map of the meeting
+ * now running or last ended, see {@link RUN}; a new meeting replaces it whole, so two people
+ * starting one at the same moment end with one of the two, never a mix).
+ */
+export const MEETING = {
+  agenda: 'agenda',
+  minutes: 'minutes',
+  run: 'run',
+} as const
+
+/**
+ * Keys of a meeting run: `id`, `status` (`running` | `ended`), `started` (a `ClockStamp`: a time
+ * on one laptop's clock), `ended` and `durationMs` once ended, `timer` (plain object: see
+ * `MeetingTimer`), `baseline` (plain JSON snapshot of the plan when it started), and
+ * one key per team spoken (`spent/<teamId>`: ms) and per person present (`attendee/<key>`:
+ * `{ name, handle }`), each written on its own so concurrent writers never overwrite each other's.
+ */
+export const RUN = {
+  id: 'id',
+  status: 'status',
+  started: 'started',
+  ended: 'ended',
+  durationMs: 'durationMs',
+  timer: 'timer',
+  baseline: 'baseline',
+  spentPrefix: 'spent/',
+  attendeePrefix: 'attendee/',
+} as const
+
+/** The run key of the time a team has spoken in a meeting. */
+export function spentKey(teamId: string): string {
+  return RUN.spentPrefix + teamId
+}
+
+/** The run key of a person present at a meeting (their device id). */
+export function attendeeKey(key: string): string {
+  return RUN.attendeePrefix + key
+}
+
 /** The team id used by items and notes of the issue's global sections. */
 export const GLOBAL_TEAM = ''
 
@@ -92,6 +136,16 @@ export function notesMap(doc: Y.Doc): Y.Map<Y.Text> {
 
 export function extraSectionsMap(doc: Y.Doc): Y.Map<Y.Map<YValue>> {
   return doc.getMap(ROOT.extraSections)
+}
+
+export function meetingMap(doc: Y.Doc): Y.Map<YValue> {
+  return doc.getMap(ROOT.meeting)
+}
+
+/** The meeting run's Y.Map, if there is one with the right type. */
+export function getRunMap(doc: Y.Doc): Y.Map<YValue> | undefined {
+  const run: unknown = meetingMap(doc).get(MEETING.run)
+  return run instanceof Y.Map ? (run as Y.Map<YValue>) : undefined
 }
 
 /** Key of a section's free-text notes: `<teamId>/<sectionKey>` (`/<sectionKey>` for global). */

@@ -1,0 +1,9 @@
+/**
+ * Meeting mode, the pure parts: clock offsets between laptops and countdown arithmetic, the agenda
+ * order, and what changed during a meeting. The meeting's document fields and mutations are in
+ * shared/doc.
+ */
+export * from './clock'
+export * from './countdown'
+export * from './agenda'
+export * from './changes'
