@@ -1,9 +1,11 @@
 /**
  * Meeting mode, the pure parts: clock offsets between laptops and countdown arithmetic, the agenda
- * order, and what changed during a meeting. The meeting's document fields and mutations are in
+ * order, the plan check (what a team's comment still lacks), and what changed during a meeting. The meeting's document fields and mutations are in
  * shared/doc.
  */
 export * from './clock'
 export * from './countdown'
 export * from './agenda'
+export * from './plan-check'
+export { offWholeSprint, type TimeOff } from './time-off'
 export * from './changes'
