@@ -1,7 +1,7 @@
 /**
  * Meeting mode, the pure parts: clock offsets between laptops and countdown arithmetic, the agenda
- * order, the plan check (what a team's comment still lacks), and what changed during a meeting. The meeting's document fields and mutations are in
- * shared/doc.
+ * order, the plan check (what a team's comment still lacks), what changed during a meeting, and
+ * the meeting summary as Markdown. The meeting's document fields and mutations are in shared/doc.
  */
 export * from './clock'
 export * from './countdown'
@@ -9,3 +9,4 @@ export * from './agenda'
 export * from './plan-check'
 export { offWholeSprint, type TimeOff } from './time-off'
 export * from './changes'
+export * from './summary'
