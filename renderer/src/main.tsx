@@ -17,6 +17,7 @@ import './styles/export.css'
 import './styles/home.css'
 import './styles/notes.css'
 import './styles/sync.css'
+import './styles/meeting.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root')

@@ -1,5 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react'
 import type { OpenSprint } from '../store/open-sprint'
+import type { ExternalStore } from '../store/useY'
+import type { MeetingPresence } from '../meeting/meeting-presence'
 
 /**
  * What other parts of the renderer (sync: share / join / presence) plug into the sprint view,
@@ -19,6 +21,8 @@ export interface SprintExtensions {
   itemExtras?: (sprint: OpenSprint, itemId: string) => ReactNode
   /** Under a team's header (e.g. who is working in this team right now). */
   teamExtras?: (sprint: OpenSprint, teamId: string) => ReactNode
+  /** Who is here and how far their clocks are, for meeting mode (else: this laptop alone). */
+  meetingPresence?: (sprint: OpenSprint) => ExternalStore<MeetingPresence>
 }
 
 export const ExtensionsContext = createContext<SprintExtensions>({})

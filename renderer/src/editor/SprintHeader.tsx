@@ -16,6 +16,8 @@ interface Props {
   onTogglePresenting: () => void
   onShowShortcuts: () => void
   onEditSections: () => void
+  isMeetingOpen: boolean
+  onToggleMeeting: () => void
 }
 
 const SAVE_TEXT = {
@@ -101,6 +103,16 @@ export function SprintHeader(props: Props) {
           onClick={props.onEditSections}
         >
           Sections
+        </button>
+        <button
+          type="button"
+          className="meeting-button"
+          aria-pressed={props.isMeetingOpen}
+          aria-controls="meeting-column"
+          title="Agenda, timer per team and plan check (Ctrl/Cmd+Shift+K)"
+          onClick={props.onToggleMeeting}
+        >
+          Meeting
         </button>
         <button
           type="button"

@@ -27,6 +27,10 @@ import { onMoveDialogRequest } from './move-request'
 import { focusIfLost, isFocusLost, keepFocusNear, teamNameField } from './focus'
 import { useRescueRemovedItem } from './useRescueRemovedItem'
 import { SectionsDialog } from './SectionsDialog'
+import { MeetingScope } from '../meeting/MeetingScope'
+import { MeetingBar } from '../meeting/MeetingBar'
+import { MeetingColumn } from '../meeting/MeetingColumn'
+import { useMeetingPanel } from '../meeting/useMeetingKeys'
 
 /** Whether a key typed here is text (so `?` types a question mark rather than opening help). */
 function isTextField(target: EventTarget | null): boolean {
@@ -69,7 +73,9 @@ export function SprintScreen(props: Props) {
   }
   return (
     <SprintContext.Provider value={state.sprint}>
-      <SprintEditor {...props} sprint={state.sprint} />
+      <MeetingScope sprint={state.sprint}>
+        <SprintEditor {...props} sprint={state.sprint} />
+      </MeetingScope>
     </SprintContext.Provider>
   )
 }
@@ -84,6 +90,7 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
   const [isHelpOpen, setHelpOpen] = useState(false)
   const [isSectionsOpen, setSectionsOpen] = useState(false)
   const [movingItem, setMovingItem] = useState<string | undefined>()
+  const meeting = useMeetingPanel()
   useEffect(() => onMoveDialogRequest(setMovingItem), [])
   // Arriving here from a dialog or a link leaves the focus on nothing: start at the title (unless
   // the user has put the focus somewhere by the time it is rendered).
@@ -188,7 +195,9 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
     )
   }
   return (
-    <div className={`sprint-layout${isExportOpen ? ' with-export' : ''}`}>
+    <div
+      className={`sprint-layout${isExportOpen ? ' with-export' : ''}${meeting.isOpen ? ' with-meeting' : ''}`}
+    >
       <SprintHeader
         storage={props.storage}
         headerExtras={extensions.headerExtras?.(sprint)}
@@ -198,7 +207,10 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
         onTogglePresenting={togglePresenting}
         onShowShortcuts={() => setHelpOpen(true)}
         onEditSections={() => setSectionsOpen(true)}
+        isMeetingOpen={meeting.isOpen}
+        onToggleMeeting={meeting.toggle}
       />
+      {meeting.isOpen && <MeetingColumn onClose={meeting.close} />}
       <main
         className="sprint-main"
         onFocus={(e) => {
@@ -225,6 +237,7 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
           })
         }}
       >
+        <MeetingBar isAgendaOpen={meeting.isOpen} onToggleAgenda={meeting.toggle} />
         <GlobalPanel />
         <TeamList />
         <button
