@@ -50,6 +50,7 @@ export const SHORTCUTS: { title: string; list: Shortcut[] }[] = [
       },
       { keys: ['Ctrl/Cmd', 'Shift', '.'], does: 'Next team' },
       { keys: ['Ctrl/Cmd', 'Shift', ','], does: 'Pause or resume the timer' },
+      { keys: ['Esc'], does: 'Stop following someone (outside a text field)' },
     ],
   },
 ]
