@@ -58,7 +58,7 @@ export { migrate, schemaVersionOf } from './migrations'
 export { change } from './transact'
 export { newId } from './ids'
 export * from './meeting-types'
-export { readMeeting } from './read-meeting'
+export { readMeeting, readRunningTimer } from './read-meeting'
 export {
   msSince,
   nowOnStampClock,

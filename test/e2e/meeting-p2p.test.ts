@@ -90,6 +90,11 @@ async function expectSameCountdown(): Promise<void> {
   }
 }
 
+/** The first High priority item of team Flags (far down the sprint). */
+function flagsItem(page: Page): Locator {
+  return section(team(page, 'Flags'), 'High priority').locator('textarea[data-item-id]').first()
+}
+
 /** Whether `el` is within the visible part of the page's sprint view. */
 async function isInView(page: Page, el: Locator): Promise<boolean> {
   const main = await page.locator('.sprint-main').boundingBox()
@@ -149,8 +154,6 @@ describe('a meeting run across three laptops', () => {
     const follow = cleo.page.getByRole('button', { name: 'Follow Ana' })
     await follow.click()
     const chip = cleo.page.getByRole('group', { name: 'Following Ana' })
-    const flagsItem = (page: Page) =>
-      section(team(page, 'Flags'), 'High priority').locator('textarea[data-item-id]').first()
     await expect.poll(() => chip.textContent()).toContain('Following Ana — stop')
     // Ana is at the top of the sprint; following her brings Cleo there.
     await expect.poll(() => isInView(cleo.page, pipelineName(cleo.page))).toBe(true)
@@ -188,6 +191,27 @@ describe('a meeting run across three laptops', () => {
     expect(
       await cleo.page.evaluate(() => (document.activeElement as HTMLTextAreaElement).value),
     ).toBe('Pipeline first item (Cleo)')
+  })
+
+  it('a presenter is offered to follow; Esc stops following', async () => {
+    await ana.page.locator('.sprint-main').evaluate((el) => el.scrollTo({ top: 0 }))
+    await ana.page.keyboard.press('Control+Shift+P')
+    const offer = ben.page.getByRole('button', { name: 'Follow Ana, who is presenting' })
+    await expect.poll(() => offer.count()).toBe(1)
+    expect(await ben.page.getByRole('listitem', { name: 'Ana (@ana) — presenting' }).count()).toBe(
+      1,
+    )
+    await offer.click()
+    const chip = ben.page.getByRole('group', { name: 'Following Ana' })
+    await expect.poll(() => chip.count()).toBe(1)
+    await flagsItem(ana.page).click()
+    await expect.poll(() => isInView(ben.page, flagsItem(ben.page))).toBe(true)
+    await screenshot(ben.page, 'meeting-p2p-presenter')
+    await ben.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+    await ben.page.keyboard.press('Escape')
+    await expect.poll(() => chip.count()).toBe(0)
+    await ana.page.keyboard.press('Control+Shift+P')
+    await expect.poll(() => offer.count()).toBe(0)
   })
 
   it('ends with the summary for the facilitator and “Meeting ended” for everyone', async () => {

@@ -1,15 +1,14 @@
 import { Countdown } from './Countdown'
 import { useCountdown } from './useCountdown'
-import { useMeetingView } from './useMeeting'
+import { useRunningTimer } from './useMeeting'
 
 /**
  * In a team's panel while the team speaks: "Now speaking" and its countdown, so the team is
  * marked for everyone wherever they are in the sprint (the panel is outlined too, see CSS).
  */
 export function SpeakingMark(props: { teamId: string; name: string }) {
-  const run = useMeetingView().run
-  const timer =
-    run?.status === 'running' && run.timer?.team === props.teamId ? run.timer : undefined
+  const running = useRunningTimer()
+  const timer = running?.team === props.teamId ? running : undefined
   const countdown = useCountdown(timer)
   if (!timer || !countdown) return null
   return (

@@ -6,7 +6,9 @@ import {
   compareOrdered,
   meetingMap,
   readMeeting,
+  readRunningTimer,
   teamsMap,
+  type MeetingTimer,
   type MeetingView,
 } from '../../../shared/doc'
 import { agendaOrder } from '../../../shared/meeting'
@@ -21,6 +23,19 @@ function readMeetingOf(m: Y.Map<unknown> | undefined): MeetingView {
 export function useMeetingView(): MeetingView {
   const { doc } = useSprint()
   return useY(meetingMap(doc), readMeetingOf, true)
+}
+
+function readRunningTimerOf(m: Y.Map<unknown> | undefined): MeetingTimer | undefined {
+  return m?.doc ? readRunningTimer(m.doc) : undefined
+}
+
+/**
+ * The countdown of the meeting now running, alone: cheap enough for every team panel to watch
+ * (the whole meeting holds the plan's baseline, read only where the meeting is shown).
+ */
+export function useRunningTimer(): MeetingTimer | undefined {
+  const { doc } = useSprint()
+  return useY(meetingMap(doc), readRunningTimerOf, true)
 }
 
 /** A team as the agenda shows it. */
