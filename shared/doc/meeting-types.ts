@@ -37,10 +37,18 @@ export const meetingTimerSchema = z.object({
 })
 export type MeetingTimer = z.infer<typeof meetingTimerSchema>
 
-/** Longest item text kept in the plan's baseline (the rest is only known through its hash). */
+/**
+ * Longest item text kept in the plan's baseline (the rest is only known through its hash). A big
+ * sprint keeps shorter texts, down to a quarter of this, to stay within the byte budget.
+ */
 export const BASELINE_TEXT_CHARS = 160
-/** Most items kept in a baseline (a hostile or enormous sprint is cut off, not stored whole). */
-export const BASELINE_MAX_ITEMS = 2000
+/** Most items kept in a baseline (the ones after are counted in `omitted`). */
+export const BASELINE_MAX_ITEMS = 1000
+/**
+ * Most bytes a baseline takes (as JSON): starting a meeting is one update sent to every peer, and
+ * Chromium's WebRTC data channels refuse a message over 256 KiB.
+ */
+export const BASELINE_MAX_BYTES = 128 * 1024
 
 const snapshotItemSchema = z.object({
   id: ID,
@@ -66,6 +74,8 @@ const snapshotTeamSchema = z.object({
 export const planSnapshotSchema = z.object({
   teams: z.array(snapshotTeamSchema).max(200),
   items: z.array(snapshotItemSchema).max(BASELINE_MAX_ITEMS),
+  /** Items left out (over the item or byte budget): their changes cannot be told. */
+  omitted: z.number().int().min(0).optional(),
 })
 export type PlanSnapshot = z.infer<typeof planSnapshotSchema>
 export type SnapshotItem = z.infer<typeof snapshotItemSchema>

@@ -1,4 +1,5 @@
 import {
+  BASELINE_MAX_BYTES,
   BASELINE_MAX_ITEMS,
   BASELINE_TEXT_CHARS,
   type PlanSnapshot,
@@ -13,9 +14,12 @@ import type { ItemView, SectionView, SprintView, TeamView } from '../doc/types'
  * at the end. Only the teams' plans: the issue's global sections are not the meeting's.
  */
 
-/** The plan as it stands, small enough to keep in the document (texts cut, see the limits). */
+/**
+ * The plan as it stands, small enough to keep in the document: at most `BASELINE_MAX_ITEMS`
+ * items within `BASELINE_MAX_BYTES` (texts cut shorter in a big sprint; an edit past the cut is
+ * still seen through the text's hash); items beyond are counted in `omitted`.
+ */
 export function snapshotPlan(view: Pick<SprintView, 'teams'>): PlanSnapshot {
-  const items: SnapshotItem[] = []
   const teams: SnapshotTeam[] = view.teams.map((t) => ({
     id: t.id,
     name: t.name.slice(0, 400),
@@ -25,16 +29,16 @@ export function snapshotPlan(view: Pick<SprintView, 'teams'>): PlanSnapshot {
       .slice(0, 20),
     offDuring: t.offDuring.slice(0, 2000),
   }))
+  const all: SnapshotItem[] = []
   for (const t of view.teams) {
     for (const s of t.sections) {
       walk(s.items, '', (item, parent) => {
-        if (items.length >= BASELINE_MAX_ITEMS) return
-        items.push({
+        all.push({
           id: item.id,
           team: t.id,
           section: s.key,
           parent,
-          text: item.text.slice(0, BASELINE_TEXT_CHARS),
+          text: item.text,
           hash: textHash(item.text),
           status: item.status,
           owners: item.owners.slice(0, 50).map((o) => o.slice(0, 64)),
@@ -42,7 +46,24 @@ export function snapshotPlan(view: Pick<SprintView, 'teams'>): PlanSnapshot {
       })
     }
   }
-  return { teams, items }
+  const fit = (cut: number): SnapshotItem[] =>
+    all.slice(0, BASELINE_MAX_ITEMS).map((i) => ({ ...i, text: i.text.slice(0, cut) }))
+  let items = fit(BASELINE_TEXT_CHARS)
+  for (const cut of [BASELINE_TEXT_CHARS / 2, BASELINE_TEXT_CHARS / 4]) {
+    if (byteSize({ teams, items }) <= BASELINE_MAX_BYTES) break
+    items = fit(cut)
+  }
+  // Still too big with short texts: the last items are left out.
+  while (items.length > 0 && byteSize({ teams, items }) > BASELINE_MAX_BYTES) {
+    items = items.slice(0, Math.floor(items.length * 0.9))
+  }
+  const snapshot: PlanSnapshot = { teams, items }
+  const omitted = all.length - snapshot.items.length
+  return omitted > 0 ? { ...snapshot, omitted } : snapshot
+}
+
+function byteSize(value: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(value)).byteLength
 }
 
 /** What changed in one team, as sentences (newest state quoted). */
@@ -64,6 +85,8 @@ export function planChanges(
   view: Pick<SprintView, 'teams'>,
 ): TeamChanges[] {
   const before = new Map(baseline.items.map((i) => [i.id, i]))
+  // Items left out of a big baseline would all read as added: only changes to the rest are told.
+  const isPartial = (baseline.omitted ?? 0) > 0
   const now = new Set<string>()
   for (const t of view.teams) for (const s of t.sections) walk(s.items, '', (i) => now.add(i.id))
   const out: TeamChanges[] = view.teams.map((team) => {
@@ -71,7 +94,7 @@ export function planChanges(
     const lines = old ? teamFieldChanges(old, team) : ['New team']
     for (const s of team.sections) {
       walk(s.items, '', (item, parent) => {
-        lines.push(...itemChanges(before.get(item.id), item, parent, s, team))
+        lines.push(...itemChanges(before.get(item.id), item, { parent, s, team, isPartial }))
       })
     }
     for (const b of baseline.items) {
@@ -103,12 +126,11 @@ function teamFieldChanges(old: SnapshotTeam, team: TeamView): string[] {
 function itemChanges(
   b: SnapshotItem | undefined,
   item: ItemView,
-  parent: string,
-  s: SectionView,
-  team: TeamView,
+  where: { parent: string; s: SectionView; team: TeamView; isPartial: boolean },
 ): string[] {
+  const { parent, s, team, isPartial } = where
   const text = quote(item.text)
-  if (!b) return item.text.trim() === '' ? [] : [`Added to ${s.heading}: ${text}`]
+  if (!b) return item.text.trim() === '' || isPartial ? [] : [`Added to ${s.heading}: ${text}`]
   const lines: string[] = []
   if (b.team !== team.id) lines.push(`Moved in to ${s.heading}: ${text}`)
   else if (b.section !== s.key)

@@ -45,6 +45,13 @@ export function meetingSummary(input: SummaryInput): string {
   out.push('', '### What changed during the meeting', '')
   if (input.changes === undefined) out.push('Not known: the plan at the start could not be read.')
   else out.push(...changeLines(input.changes))
+  const omitted = run.baseline?.omitted ?? 0
+  if (omitted > 0) {
+    out.push(
+      '',
+      `The plan was too big to record whole at the start: ${omitted} items are not compared.`,
+    )
+  }
   out.push('', '### Still to check before posting', '', ...checkLines(input))
   return `${out.join('\n')}\n`
 }

@@ -1,7 +1,18 @@
 import { describe, expect, test } from 'vitest'
-import { addItem, editItemText, readSprint } from '../../../shared/doc'
+import {
+  BASELINE_MAX_BYTES,
+  BASELINE_MAX_ITEMS,
+  addItem,
+  appendItemTree,
+  editItemText,
+  readSprint,
+  type ItemView,
+} from '../../../shared/doc'
 import { MAX_CHANGE_LINES, planChanges, snapshotPlan } from '../../../shared/meeting'
 import { byName, meetingEdits, sprint } from './meeting-sprint'
+
+const count = (items: readonly ItemView[]): number =>
+  items.reduce((n, i) => n + 1 + count(i.children), 0)
 
 describe('what changed during a meeting', () => {
   test('each change of each team, in words, against the plan when the meeting started', () => {
@@ -43,6 +54,28 @@ describe('what changed during a meeting', () => {
     editItemText(doc, { itemId: 'long', index: 400, remove: 1, insert: 'y' })
     const lines = planChanges(baseline, readSprint(doc))[0]?.lines ?? []
     expect(lines.some((l) => l.startsWith('Edited: “xxx'))).toBe(true)
+  })
+
+  test('a very big sprint keeps its baseline within the byte budget, and counts what it left out', () => {
+    const doc = sprint()
+    const pipeline = byName(readSprint(doc), 'Pipeline')
+    appendItemTree(doc, {
+      teamId: pipeline.id,
+      section: 'low',
+      items: Array.from({ length: 1100 }, (_, i) => ({ text: `${i} ${'é'.repeat(300)}` })),
+    })
+    const view = readSprint(doc)
+    const total = view.teams.flatMap((t) => t.sections).reduce((n, s) => n + count(s.items), 0)
+    const baseline = snapshotPlan(view)
+    const bytes = new TextEncoder().encode(JSON.stringify(baseline)).byteLength
+    expect(bytes).toBeLessThanOrEqual(BASELINE_MAX_BYTES)
+    expect(baseline.items.length).toBeLessThanOrEqual(BASELINE_MAX_ITEMS)
+    expect(baseline.omitted).toBe(total - baseline.items.length)
+    expect(baseline.omitted).toBeGreaterThan(100)
+    addItem(doc, { teamId: pipeline.id, section: 'high', text: 'new during the meeting' })
+    const lines = planChanges(baseline, readSprint(doc)).flatMap((c) => c.lines)
+    // Items out of the baseline are not all reported as added.
+    expect(lines.filter((l) => l.startsWith('Added'))).toEqual([])
   })
 
   test('a very busy team lists its first changes and counts the rest', () => {
