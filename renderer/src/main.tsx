@@ -18,6 +18,7 @@ import './styles/home.css'
 import './styles/notes.css'
 import './styles/sync.css'
 import './styles/history.css'
+import './styles/meeting.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root')

@@ -67,3 +67,25 @@ export { createUndoManager } from './undo'
 export { migrate, schemaVersionOf } from './migrations'
 export { change } from './transact'
 export { newId } from './ids'
+export * from './meeting-types'
+export { readMeeting, readRunningTimer } from './read-meeting'
+export {
+  msSince,
+  nowOnStampClock,
+  stampNow,
+  timerElapsedMs,
+  timerRemainingMs,
+  type PeerClock,
+} from './meeting-timer'
+export {
+  setAgenda,
+  setMeetingMinutes,
+  startMeeting,
+  goToTeam,
+  pauseTimer,
+  resumeTimer,
+  addTimerTime,
+  endMeeting,
+  recordAttendees,
+  type StartMeetingArgs,
+} from './meeting-mutations'

@@ -14,6 +14,8 @@ export const TIDY_ORIGIN = Object.freeze({ name: 'sprintpad:tidy' })
 
 /** Bookkeeping of the version history (who edits with which client id, restore notices): never undoable. */
 export const HISTORY_ORIGIN = Object.freeze({ name: 'sprintpad:history' })
+/** Running the planning meeting (agenda, timer, attendance): shared state, never undone. */
+export const MEETING_ORIGIN = Object.freeze({ name: 'sprintpad:meeting' })
 
 export type Origin =
   | typeof LOCAL_ORIGIN
@@ -21,3 +23,4 @@ export type Origin =
   | typeof MIGRATION_ORIGIN
   | typeof TIDY_ORIGIN
   | typeof HISTORY_ORIGIN
+  | typeof MEETING_ORIGIN

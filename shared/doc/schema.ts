@@ -29,6 +29,8 @@ import * as Y from 'yjs'
  * - `sectionEdits` Y.Map<editKey, plain value>: edits of the template's sections, one entry per
  *   (scope, section, field), keyed by {@link sectionEditKey}; `meta.template`'s sections are the
  *   base they apply to (see `template-sections.ts`).
+ * - `meeting` Y.Map: the planning meeting run in the app (see {@link MEETING}). Not part of the
+ *   plan: the export never reads it, and its writes use their own origin, so undo skips them.
  *
  * Items are a flat map: an item's place (team, section, parent, order) is data, so moving an item
  * is a field change and never a delete + insert.
@@ -48,6 +50,7 @@ export const ROOT = {
   extraSections: 'extraSections',
   lists: 'lists',
   sectionEdits: 'sectionEdits',
+  meeting: 'meeting',
 } as const
 
 export const META = {
@@ -90,6 +93,47 @@ export const HISTORY_ROOT = {
   editors: 'editors',
   restores: 'restores',
 } as const
+
+/**
+ * Keys of the `meeting` root: `agenda` (plain array of team ids in speaking order; teams not in
+ * it follow in sprint order), `minutes` (number: minutes per team), `run` (Y.Map of the meeting
+ * now running or last ended, see {@link RUN}; a new meeting replaces it whole, so two people
+ * starting one at the same moment end with one of the two, never a mix).
+ */
+export const MEETING = {
+  agenda: 'agenda',
+  minutes: 'minutes',
+  run: 'run',
+} as const
+
+/**
+ * Keys of a meeting run: `id`, `status` (`running` | `ended`), `started` (a `ClockStamp`: a time
+ * on one laptop's clock), `ended` and `durationMs` once ended, `timer` (plain object: see
+ * `MeetingTimer`), `baseline` (plain JSON snapshot of the plan when it started), and
+ * one key per team spoken (`spent/<teamId>`: ms) and per person present (`attendee/<key>`:
+ * `{ name, handle }`), each written on its own so concurrent writers never overwrite each other's.
+ */
+export const RUN = {
+  id: 'id',
+  status: 'status',
+  started: 'started',
+  ended: 'ended',
+  durationMs: 'durationMs',
+  timer: 'timer',
+  baseline: 'baseline',
+  spentPrefix: 'spent/',
+  attendeePrefix: 'attendee/',
+} as const
+
+/** The run key of the time a team has spoken in a meeting. */
+export function spentKey(teamId: string): string {
+  return RUN.spentPrefix + teamId
+}
+
+/** The run key of a person present at a meeting (their device id). */
+export function attendeeKey(key: string): string {
+  return RUN.attendeePrefix + key
+}
 
 /** The team id used by items and notes of the issue's global sections. */
 export const GLOBAL_TEAM = ''
@@ -147,6 +191,16 @@ export function sectionEditsMap(doc: Y.Doc): Y.Map<unknown> {
  */
 export function sectionEditKey(scope: 'team' | 'issue', sectionKey: string, field: string): string {
   return `${scope === 'team' ? 't' : 'i'}\u0000${sectionKey}\u0000${field}`
+}
+
+export function meetingMap(doc: Y.Doc): Y.Map<YValue> {
+  return doc.getMap(ROOT.meeting)
+}
+
+/** The meeting run's Y.Map, if there is one with the right type. */
+export function getRunMap(doc: Y.Doc): Y.Map<YValue> | undefined {
+  const run: unknown = meetingMap(doc).get(MEETING.run)
+  return run instanceof Y.Map ? (run as Y.Map<YValue>) : undefined
 }
 
 /** Key of a section's free-text notes: `<teamId>/<sectionKey>` (`/<sectionKey>` for global). */

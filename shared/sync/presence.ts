@@ -37,7 +37,26 @@ export const presenceStateSchema = z.object({
    * presence goes at once instead of after a timeout. Optional like `device`.
    */
   peer: z.string().min(1).max(64).optional(),
+  /**
+   * The sender's clock (ms since the epoch) when it published this state, renewed with every
+   * heartbeat: the others estimate how far its clock is from theirs (meeting timers are stamped
+   * on one laptop's clock). Optional like `device`.
+   */
+  clock: z.number().finite().min(0).max(1e15).optional(),
+  /**
+   * Where the person is in the sprint: the team and item at the top of their view (or the item
+   * they edit), so others can follow them. `null` or absent: not in the sprint view.
+   */
+  view: z
+    .object({ team: z.string().max(64), item: z.string().max(64) })
+    .nullable()
+    .optional(),
+  /** The person is presenting (projecting the sprint): others may follow them. */
+  presenting: z.boolean().optional(),
 })
+
+/** Where someone is in the sprint, as others see it (see `view` in the presence state). */
+export type PresenceView = NonNullable<z.infer<typeof presenceStateSchema>['view']>
 
 export type PresenceState = z.infer<typeof presenceStateSchema>
 

@@ -1,5 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react'
 import type { OpenSprint } from '../store/open-sprint'
+import type { ExternalStore } from '../store/useY'
+import type { MeetingPresence } from '../meeting/meeting-presence'
 
 /**
  * What other parts of the renderer (sync: share / join / presence) plug into the sprint view,
@@ -21,6 +23,8 @@ export interface SprintExtensions {
   teamExtras?: (sprint: OpenSprint, teamId: string) => ReactNode
   /** The user's own GitHub handle, when known (e.g. "My teams" in the team jump). */
   myHandle?: () => string
+  /** Who is here and how far their clocks are, for meeting mode (else: this laptop alone). */
+  meetingPresence?: (sprint: OpenSprint) => ExternalStore<MeetingPresence>
 }
 
 export const ExtensionsContext = createContext<SprintExtensions>({})

@@ -5,6 +5,7 @@ import { SprintSyncBar } from './SprintSyncBar'
 import { TeamPresenceHere } from './TeamPresenceHere'
 import { SyncDialogs } from './SyncDialogs'
 import type { SyncWiring } from './sync-wiring'
+import { meetingPresenceStore } from './meeting-presence-store'
 
 /**
  * Plugs peer-to-peer sync into the app through its extension points: a sync per open sprint,
@@ -29,6 +30,7 @@ export function syncExtensions(wiring: SyncWiring, registry: SprintRegistry): Sp
     itemExtras: (sprint, itemId) => (
       <ItemPresence wiring={wiring} sprint={sprint} itemId={itemId} />
     ),
+    meetingPresence: (sprint) => meetingPresenceStore(wiring, sprint),
     teamExtras: (sprint, teamId) => (
       <TeamPresenceHere wiring={wiring} sprint={sprint} teamId={teamId} />
     ),

@@ -21,6 +21,8 @@ interface Props {
   onImport: () => void
   onShowHistory: () => void
   onShowOverview: () => void
+  isMeetingOpen: boolean
+  onToggleMeeting: () => void
 }
 
 const SAVE_TEXT = {
@@ -121,6 +123,16 @@ export function SprintHeader(props: Props) {
           onClick={props.onShowOverview}
         >
           Overview
+        </button>
+        <button
+          type="button"
+          className="meeting-button"
+          aria-pressed={props.isMeetingOpen}
+          aria-controls="meeting-column"
+          title={`Agenda, timer per team and plan check (${shortcutText('Mod+Shift+K')})`}
+          onClick={props.onToggleMeeting}
+        >
+          Meeting
         </button>
         <button
           type="button"

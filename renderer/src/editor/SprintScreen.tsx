@@ -38,6 +38,10 @@ import { historyOf } from '../history/recorder'
 import { useHistoryRecorder } from '../history/useHistoryRecorder'
 import { useRestoreNotices } from '../history/useRestoreNotices'
 import { useKeepSummary } from '../overview/useKeepSummary'
+import { MeetingScope } from '../meeting/MeetingScope'
+import { MeetingBar } from '../meeting/MeetingBar'
+import { MeetingColumn } from '../meeting/MeetingColumn'
+import { useMeetingPanel } from '../meeting/useMeetingKeys'
 
 /** Whether a key typed here is text (so `?` types a question mark rather than opening help). */
 function isTextField(target: EventTarget | null): boolean {
@@ -80,7 +84,9 @@ export function SprintScreen(props: Props) {
   }
   return (
     <SprintContext.Provider value={state.sprint}>
-      <SprintEditor {...props} sprint={state.sprint} />
+      <MeetingScope sprint={state.sprint}>
+        <SprintEditor {...props} sprint={state.sprint} />
+      </MeetingScope>
     </SprintContext.Provider>
   )
 }
@@ -100,6 +106,7 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
   const [isJumpOpen, setJumpOpen] = useState(false)
   const [isHistoryOpen, setHistoryOpen] = useState(false)
   const [movingItem, setMovingItem] = useState<string | undefined>()
+  const meeting = useMeetingPanel()
   useEffect(() => onMoveDialogRequest(setMovingItem), [])
   // Arriving here from a dialog or a link leaves the focus on nothing: start where this user was
   // (unless they have put the focus somewhere by the time it is rendered).
@@ -241,7 +248,9 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
     )
   }
   return (
-    <div className={`sprint-layout${isExportOpen ? ' with-export' : ''}`}>
+    <div
+      className={`sprint-layout${isExportOpen ? ' with-export' : ''}${meeting.isOpen ? ' with-meeting' : ''}`}
+    >
       <SprintHeader
         storage={props.storage}
         headerExtras={extensions.headerExtras?.(sprint)}
@@ -261,7 +270,10 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
         }}
         onShowHistory={() => setHistoryOpen(true)}
         onShowOverview={() => navigate({ screen: 'overview', sprintId: sprint.id })}
+        isMeetingOpen={meeting.isOpen}
+        onToggleMeeting={meeting.toggle}
       />
+      {meeting.isOpen && <MeetingColumn onClose={meeting.close} />}
       <main
         className="sprint-main"
         onFocus={(e) => {
@@ -288,6 +300,7 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
           })
         }}
       >
+        <MeetingBar isAgendaOpen={meeting.isOpen} onToggleAgenda={meeting.toggle} />
         <GlobalPanel />
         <TeamList />
         <button

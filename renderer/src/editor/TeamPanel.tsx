@@ -20,6 +20,7 @@ import { useExtensions } from '../app/extensions'
 import { onToolbarKeyDown } from '../app/toolbar-keys'
 import { announce } from './announce'
 import { addTeamButton, teamNameField } from './focus'
+import { SpeakingMark } from '../meeting/SpeakingMark'
 
 /** The drag payload type of a team (its id). */
 export const TEAM_MIME = 'application/x-sprintpad-team'
@@ -129,6 +130,7 @@ export const TeamPanel = memo(function TeamPanel({ teamId, index, count }: Props
           imported by name goes to one of them. Rename one.
         </p>
       )}
+      <SpeakingMark teamId={teamId} name={name} />
       {extensions.teamExtras?.(sprint, teamId)}
       <div className="field-row">
         <label className="field-label" htmlFor={membersId}>

@@ -57,4 +57,16 @@ export const SHORTCUTS: { title: string; list: Shortcut[] }[] = [
       { keys: ['?'], does: `This help (${MOD}+/ inside a text field)` },
     ],
   },
+  {
+    title: 'Meeting',
+    list: [
+      {
+        keys: ['Ctrl/Cmd', 'Shift', 'K'],
+        does: 'Open or close the meeting panel (agenda, plan check)',
+      },
+      { keys: ['Ctrl/Cmd', 'Shift', '.'], does: 'Next team' },
+      { keys: ['Ctrl/Cmd', 'Shift', ','], does: 'Pause or resume the timer' },
+      { keys: ['Esc'], does: 'Stop following someone (outside a text field)' },
+    ],
+  },
 ]

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import type { SprintSync } from './sprint-sync'
 import type { SettingsStore } from './sync-settings'
 import { ConnectionIndicator } from './ConnectionIndicator'
-import { PresenceBar } from './PresenceBar'
+import { PresenceBar, type FollowControls } from './PresenceBar'
 import { SharePanel } from './SharePanel'
 import { usePeers, useSyncStatus } from './useSync'
 
@@ -16,6 +16,8 @@ export function SyncControls(props: {
   settings: SettingsStore
   copy: (text: string) => Promise<void>
   onOpenSettings?: () => void
+  /** Following people from the presence bar (see `PresenceBar`). */
+  follow?: FollowControls
 }) {
   const { onOpenSettings } = props
   const state = useSyncExternalStore(props.sync.store.subscribe, props.sync.store.getSnapshot)
@@ -40,7 +42,7 @@ export function SyncControls(props: {
   return (
     <div className="sync-controls">
       <ConnectionIndicator status={status} />
-      <PresenceBar peers={peers} />
+      <PresenceBar peers={peers} follow={props.follow} />
       <button
         ref={shareButton}
         type="button"

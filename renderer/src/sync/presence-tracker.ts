@@ -34,14 +34,15 @@ export class PresenceTracker {
   }
 
   /**
-   * Call a few times a second: heartbeats my presence when due and expires silent remote
-   * ones (the awareness `change` event tells of the removal).
+   * Call a few times a second: heartbeats my presence when due (stamped with my clock, from
+   * which the others tell how far it is from theirs) and expires silent remote ones (the
+   * awareness `change` event tells of the removal).
    */
   tick(now = Date.now()): void {
     const own = this.awareness.meta.get(this.awareness.clientID)
     const state: unknown = this.awareness.getLocalState()
     if (state !== null && own && now - own.lastUpdated >= HEARTBEAT_MS) {
-      this.awareness.setLocalState(state as Record<string, unknown>)
+      this.awareness.setLocalState({ ...(state as Record<string, unknown>), clock: now })
     }
     const silent: number[] = []
     for (const [clientId, meta] of this.awareness.meta) {
@@ -125,6 +126,9 @@ function samePeers(a: readonly Peer[], b: readonly Peer[]): boolean {
         q !== undefined &&
         p.clientId === q.clientId &&
         p.editing === q.editing &&
+        p.view?.team === q.view?.team &&
+        p.view?.item === q.view?.item &&
+        p.presenting === q.presenting &&
         p.user.name === q.user.name &&
         p.user.color === q.user.color &&
         p.user.handle === q.user.handle

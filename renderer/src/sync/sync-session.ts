@@ -8,6 +8,7 @@ import {
   type GuardLimits,
   type Peer,
   type PresenceUser,
+  type PresenceView,
 } from '../../../shared/sync'
 import type { ExternalStore } from '../store/useY'
 import { guardConnections, type Rejection } from './guard-conns'
@@ -16,6 +17,7 @@ import { PresenceTracker } from './presence-tracker'
 import { deviceId } from './device-id'
 import { historyOf } from '../history/recorder'
 import { ServerLink, type ServerState } from './server-link'
+import { ClockSync } from './clock-sync'
 
 /** What the connection indicator shows: what actually arrives, not y-webrtc's connection flags. */
 export interface SyncStatus {
@@ -88,6 +90,7 @@ export class SyncSession {
   private readonly onRejected: ((r: Rejection) => void) | undefined
   private readonly links: LinkMonitor
   private readonly presence: PresenceTracker
+  private readonly clocks: ClockSync
   private readonly device: string
   private readonly server: ServerLink | undefined
   private status: SyncStatus
@@ -111,7 +114,13 @@ export class SyncSession {
     })
     this.awareness = this.provider.awareness
     this.device = opts.device ?? deviceId()
-    this.awareness.setLocalState({ user: opts.user, editing: null, device: this.device })
+    this.awareness.setLocalState({
+      user: opts.user,
+      editing: null,
+      device: this.device,
+      clock: Date.now(),
+    })
+    this.clocks = new ClockSync(this.awareness)
     this.links = new LinkMonitor(
       this.provider,
       opts.iceServers?.length ? CONNECT_DEADLINE_MS.withIceServers : CONNECT_DEADLINE_MS.lan,
@@ -184,6 +193,32 @@ export class SyncSession {
     this.awareness.setLocalStateField('editing', itemId)
   }
 
+  /** Announces where I am in the sprint (`null`: not in the sprint view), for others to follow. */
+  setView(view: PresenceView | null): void {
+    const cur = presenceStateSchema.safeParse(this.awareness.getLocalState())
+    if (!cur.success) return
+    const was = cur.data.view ?? null
+    if (was?.team === view?.team && was?.item === view?.item) return
+    this.awareness.setLocalState({ ...cur.data, view, clock: Date.now() })
+  }
+
+  /** Announces that I present (project) the sprint, or stopped. */
+  setPresenting(isPresenting: boolean): void {
+    const cur = presenceStateSchema.safeParse(this.awareness.getLocalState())
+    if (!cur.success || (cur.data.presenting ?? false) === isPresenting) return
+    this.awareness.setLocalState({ ...cur.data, presenting: isPresenting, clock: Date.now() })
+  }
+
+  /** This device's presence id. */
+  get deviceId(): string {
+    return this.device
+  }
+
+  /** How far the others' clocks are from mine, by device (see {@link ClockSync}). */
+  get clockStore(): ExternalStore<ReadonlyMap<string, number>> {
+    return this.clocks.store
+  }
+
   /**
    * Leaves the room: closes the peers, removes my presence. Safe to call twice. Resolves once
    * y-webrtc has released the room name (only then can the same room be joined again in this
@@ -198,6 +233,7 @@ export class SyncSession {
     window.removeEventListener('unhandledrejection', this.onUnhandledRejection)
     this.awareness.off('change', this.onAwarenessChange)
     this.provider.off('peers', this.onPeers)
+    this.clocks.destroy()
     this.unguard()
     // Tell the others I left now (else my presence lingers until it times out).
     this.awareness.setLocalState(null)

@@ -37,6 +37,8 @@ describe('PresenceTracker', () => {
     expect(sent).toEqual([])
     tracker.tick(last + HEARTBEAT_MS)
     expect(sent).toHaveLength(1)
+    // Each heartbeat carries my clock, for the others to read (meeting timers).
+    expect((me.getLocalState() as { clock?: number }).clock).toBe(last + HEARTBEAT_MS)
   })
 
   it('takes a silent remote presence off quietly, and brings it back when it is heard of again', () => {

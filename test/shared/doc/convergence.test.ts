@@ -26,9 +26,21 @@ import {
   shiftItem,
   statusesFor,
   GLOBAL_TEAM,
+  addTimerTime,
+  endMeeting,
+  goToTeam,
+  pauseTimer,
+  readMeeting,
+  recordAttendees,
+  resumeTimer,
+  setAgenda,
+  setMeetingMinutes,
+  startMeeting,
   type ItemView,
+  type PeerClock,
   type SprintView,
 } from '../../../shared/doc'
+import { snapshotPlan } from '../../../shared/meeting'
 import {
   deprioritiseItem,
   mergeConcurrentCopies,
@@ -192,6 +204,7 @@ function makeOps(ids: () => string, undo: Map<Y.Doc, Y.UndoManager>): Op[] {
       else if (r === 1 && item) deprioritiseItem(p.doc, { itemId: item.id })
       else mergeConcurrentCopies(p.doc)
     },
+    (p, gen, v) => meetingOp(p, gen, v, ids),
     (p, gen) => {
       const um = undo.get(p.doc)
       if (!um) return
@@ -199,6 +212,52 @@ function makeOps(ids: () => string, undo: Map<Y.Doc, Y.UndoManager>): Op[] {
       else um.redo()
     },
   ]
+}
+
+/** One step of running the meeting, by a peer whose clock is off by a seeded amount. */
+function meetingOp(p: Peer, gen: prng.PRNG, v: SprintView, ids: () => string): void {
+  const clock: PeerClock = {
+    device: `device-${p.index}`,
+    now: 1_720_000_000_000 + prng.int32(gen, -300_000, 300_000),
+    offsetTo: () => prng.int32(gen, -300_000, 300_000),
+    roomOffset: 0,
+  }
+  const team = (): string => (v.teams.length ? prng.oneOf(gen, v.teams).id : '')
+  const current = readMeeting(p.doc).run?.timer?.team ?? ''
+  switch (prng.uint32(gen, 0, 8)) {
+    case 0:
+      startMeeting(p.doc, { id: ids(), clock, firstTeam: team(), baseline: snapshotPlan(v) })
+      break
+    case 1:
+    case 2:
+      goToTeam(p.doc, { from: current, to: team(), clock })
+      break
+    case 3:
+      pauseTimer(p.doc, { clock })
+      break
+    case 4:
+      resumeTimer(p.doc, { clock })
+      break
+    case 5:
+      addTimerTime(p.doc, { ms: 60_000 })
+      break
+    case 6:
+      recordAttendees(p.doc, {
+        attendees: [{ key: clock.device, name: `P${p.index}`, handle: '' }],
+      })
+      break
+    case 7: {
+      // A new speaking order: the teams rotated, sometimes reversed.
+      const ids = v.teams.map((t) => t.id)
+      const k = prng.uint32(gen, 0, ids.length)
+      const order = [...ids.slice(k), ...ids.slice(0, k)]
+      setAgenda(p.doc, { teamIds: prng.bool(gen) ? order.reverse() : order })
+      break
+    }
+    default:
+      if (prng.bool(gen)) endMeeting(p.doc, { clock })
+      else setMeetingMinutes(p.doc, { minutes: prng.uint32(gen, 1, 15) })
+  }
 }
 
 function runSeed(seed: number): void {
@@ -227,6 +286,10 @@ function runSeed(seed: number): void {
   }
   net.settle()
   const view = expectConverged(net, seed)
+  const meetings = net.peers.map((p) => readMeeting(p.doc))
+  for (const m of meetings.slice(1)) {
+    expect(m, `seed ${seed}: peers read different meetings`).toEqual(meetings[0])
+  }
   // Every item appears exactly once in the tree (a move never duplicates or loses an item).
   const ids2 = allItems(view).map((i) => i.id)
   expect(new Set(ids2).size, `seed ${seed}: an item appears twice`).toBe(ids2.length)

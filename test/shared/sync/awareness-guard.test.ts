@@ -45,6 +45,24 @@ describe('guardPeerMessage: presence', () => {
     expect(awareness.getStates().has(7)).toBe(false)
   })
 
+  it('passes where someone is, their clock and presenting; drops a malformed one', () => {
+    const { doc, awareness } = setup()
+    const located = { ...good(), clock: 1_720_000_000_000, view: { team: 't1', item: '' } }
+    const verdict = receive(doc, awareness, [
+      { clientId: 7, clock: 1, json: JSON.stringify({ ...located, presenting: true }) },
+      {
+        clientId: 8,
+        clock: 1,
+        json: JSON.stringify({ ...good(), view: { team: 'x'.repeat(65) } }),
+      },
+      { clientId: 9, clock: 1, json: JSON.stringify({ ...good(), clock: -5 }) },
+    ])
+    expect(verdict).toMatchObject({ ok: true })
+    expect(verdict.ok && verdict.dropped).toHaveLength(2)
+    expect(awareness.getStates().get(7)).toEqual({ ...located, presenting: true })
+    expect(presenceStateSchema.safeParse({ ...good(), view: null }).success).toBe(true)
+  })
+
   it('ignores a state with a huge name, keeping the valid states of the same message', () => {
     const { doc, awareness } = setup()
     const verdict = receive(doc, awareness, [
