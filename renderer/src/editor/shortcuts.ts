@@ -61,11 +61,11 @@ export const SHORTCUTS: { title: string; list: Shortcut[] }[] = [
     title: 'Meeting',
     list: [
       {
-        keys: ['Ctrl/Cmd', 'Shift', 'K'],
+        keys: [MOD, SHIFT, 'K'],
         does: 'Open or close the meeting panel (agenda, plan check)',
       },
-      { keys: ['Ctrl/Cmd', 'Shift', '.'], does: 'Next team' },
-      { keys: ['Ctrl/Cmd', 'Shift', ','], does: 'Pause or resume the timer' },
+      { keys: [MOD, SHIFT, '.'], does: 'Next team' },
+      { keys: [MOD, SHIFT, ','], does: 'Pause or resume the timer' },
       { keys: ['Esc'], does: 'Stop following someone (outside a text field)' },
     ],
   },

@@ -1,3 +1,4 @@
+import { shortcutText } from '../app/keys'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { nextSpeaker, type Milestone } from '../../../shared/meeting'
 import { onToolbarKeyDown } from '../app/toolbar-keys'
@@ -93,7 +94,7 @@ export function MeetingBar({ isAgendaOpen, onToggleAgenda }: Props) {
               <button
                 type="button"
                 onClick={isPaused ? actions.resume : actions.pause}
-                title="Ctrl/Cmd+Shift+,"
+                title={shortcutText('Mod+Shift+,')}
               >
                 {isPaused ? 'Resume' : 'Pause'}
               </button>
@@ -111,7 +112,7 @@ export function MeetingBar({ isAgendaOpen, onToggleAgenda }: Props) {
               <button
                 type="button"
                 className="primary"
-                title="Ctrl/Cmd+Shift+."
+                title={shortcutText('Mod+Shift+.')}
                 onClick={() => actions.next(agenda.map((t) => t.id))}
               >
                 Next team: {teamLabel(next)}
