@@ -1,8 +1,8 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
+import type { SprintScreen as SprintScreenType } from '../editor/SprintScreen'
 import type { SprintRegistry } from '../store/registry'
-import { deleteSprintData } from '../store/sprint-actions'
+import { deleteSprintData } from '../store/lazy-actions'
 import { HomeScreen } from '../home/HomeScreen'
-import { SprintScreen } from '../editor/SprintScreen'
 import { ExtensionsContext, type SprintExtensions } from './extensions'
 import { ToastContext, type ToastStore } from './toast'
 import { Toasts } from './Toasts'
@@ -20,6 +20,15 @@ interface Props {
 /** The Sprint overview and its chart library: a chunk of its own, loaded when first opened. */
 const OverviewScreen = lazy(() => import('../overview/OverviewScreen'))
 
+/**
+ * The sprint view (editor, export, history, meeting) and what the extensions need for an open
+ * sprint (sync): chunks of their own, so the sprints list shows without them. Fetched when a
+ * sprint is first opened, or in the background once the list is shown.
+ */
+const loadSprintScreen = (): Promise<{ default: typeof SprintScreenType }> =>
+  import('../editor/SprintScreen').then((m) => ({ default: m.SprintScreen }))
+const SprintScreen = lazy(loadSprintScreen)
+
 const STORAGE_TEXT = {
   persistent: 'Storage: kept by the browser',
   'best-effort': 'Storage: may be cleared if space runs low',
@@ -31,6 +40,16 @@ export function App({ registry, toasts, extensions = {} }: Props) {
   const route = parseRoute(useHash())
   const [storage, setStorage] = useState('Storage: asking…')
   const [isPresenting, setPresenting] = useState(false)
+
+  // Once the list is up, fetch the sprint view in the background: opening a sprint then waits
+  // for nothing but its document.
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200))
+    idle(() => {
+      void loadSprintScreen()
+      void extensions.prepareSprint?.()
+    })
+  }, [extensions])
 
   useEffect(() => {
     void registry.load(deleteSprintData)
@@ -67,14 +86,22 @@ export function App({ registry, toasts, extensions = {} }: Props) {
     <ToastContext.Provider value={toasts}>
       <ExtensionsContext.Provider value={extensions}>
         {route.screen === 'sprint' ? (
-          <SprintScreen
-            key={route.sprintId}
-            sprintId={route.sprintId}
-            registry={registry}
-            storage={storage}
-            isPresenting={isPresenting}
-            onTogglePresenting={() => setPresenting((x) => !x)}
-          />
+          <Suspense
+            fallback={
+              <main className="screen-message" aria-busy="true">
+                Loading sprint…
+              </main>
+            }
+          >
+            <SprintScreen
+              key={route.sprintId}
+              sprintId={route.sprintId}
+              registry={registry}
+              storage={storage}
+              isPresenting={isPresenting}
+              onTogglePresenting={() => setPresenting((x) => !x)}
+            />
+          </Suspense>
         ) : route.screen === 'overview' ? (
           <Suspense
             fallback={

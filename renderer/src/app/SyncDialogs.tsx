@@ -1,12 +1,14 @@
-import { useEffect, useRef, useSyncExternalStore } from 'react'
+import { lazy, Suspense, useEffect, useRef, useSyncExternalStore } from 'react'
 import { platform } from '../platform'
 import type { SprintRegistry } from '../store/registry'
-import { storeSprintUpdate } from '../store/sprint-actions'
-import { JoinDialog } from '../sync/JoinDialog'
+import { storeSprintUpdate } from '../store/lazy-actions'
 import { SyncSettingsForm } from '../sync/SyncSettingsForm'
 import { navigate } from './route'
 import { useToast } from './toast'
 import type { SyncWiring } from './sync-wiring'
+
+/** Joining fetches a sprint over y-webrtc or the server: a chunk of its own, loaded when opened. */
+const JoinDialog = lazy(() => import('../sync/JoinDialog').then((m) => ({ default: m.JoinDialog })))
 
 /**
  * The app-wide sync dialogs: "Join a sprint" (also opened by a `sprintpad://join/…` link the OS
@@ -37,27 +39,29 @@ export function SyncDialogs(props: { wiring: SyncWiring; registry: SprintRegistr
   return (
     <dialog ref={ref} className="dialog sync-dialog" onClose={() => wiring.show(undefined)}>
       {dialog.kind === 'join' ? (
-        <JoinDialog
-          key={dialog.initialInput ?? ''}
-          initialInput={dialog.initialInput}
-          settings={settings}
-          onClose={close}
-          onSaveUser={(user) => wiring.settings.save({ ...settings, user })}
-          onJoined={(fetched, info) => {
-            storeSprintUpdate(registry, fetched.update).then(
-              (entry) => {
-                wiring.expectJoin(entry.id, info)
-                close()
-                navigate({ screen: 'sprint', sprintId: entry.id })
-              },
-              (err: unknown) =>
-                toast.show({
-                  message: `Could not store the shared sprint: ${err instanceof Error ? err.message : String(err)}`,
-                  isError: true,
-                }),
-            )
-          }}
-        />
+        <Suspense fallback={<p aria-busy="true">Loading…</p>}>
+          <JoinDialog
+            key={dialog.initialInput ?? ''}
+            initialInput={dialog.initialInput}
+            settings={settings}
+            onClose={close}
+            onSaveUser={(user) => wiring.settings.save({ ...settings, user })}
+            onJoined={(fetched, info) => {
+              storeSprintUpdate(registry, fetched.update).then(
+                (entry) => {
+                  wiring.expectJoin(entry.id, info)
+                  close()
+                  navigate({ screen: 'sprint', sprintId: entry.id })
+                },
+                (err: unknown) =>
+                  toast.show({
+                    message: `Could not store the shared sprint: ${err instanceof Error ? err.message : String(err)}`,
+                    isError: true,
+                  }),
+              )
+            }}
+          />
+        </Suspense>
       ) : (
         <section aria-label="Sync settings">
           <h2>Sync settings</h2>

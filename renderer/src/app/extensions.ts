@@ -21,6 +21,8 @@ export interface SprintExtensions {
   itemExtras?: (sprint: OpenSprint, itemId: string) => ReactNode
   /** Under a team's header (e.g. who is working in this team right now). */
   teamExtras?: (sprint: OpenSprint, teamId: string) => ReactNode
+  /** Loads what {@link onSprintOpen} needs (a chunk of its own); awaited before a sprint shows. */
+  prepareSprint?: () => Promise<void>
   /** The user's own GitHub handle, when known (e.g. "My teams" in the team jump). */
   myHandle?: () => string
   /** Who is here and how far their clocks are, for meeting mode (else: this laptop alone). */

@@ -1,7 +1,7 @@
 import type { JoinInfo } from '../../../shared/sync'
 import type { ExternalStore } from '../store/useY'
 import type { OpenSprint } from '../store/open-sprint'
-import { SprintSync } from '../sync/sprint-sync'
+import type { SprintSync } from '../sync/sprint-sync'
 import type { SettingsStore } from '../sync/sync-settings'
 import { platform } from '../platform'
 
@@ -18,12 +18,27 @@ export class SyncWiring {
   private readonly pendingJoins = new Map<string, JoinInfo>()
   private dialog: SyncDialog = undefined
   private readonly listeners = new Set<() => void>()
+  private syncClass: typeof SprintSync | undefined
+  private loading: Promise<void> | undefined
 
   constructor(readonly settings: SettingsStore) {}
 
+  /**
+   * Loads the sync code (y-webrtc, the server provider, the guard: a chunk of their own, not
+   * needed by the sprints list). The app awaits it before it shows a sprint.
+   */
+  prepare(): Promise<void> {
+    this.loading ??= import('../sync/sprint-sync').then((m) => {
+      this.syncClass = m.SprintSync
+    })
+    return this.loading
+  }
+
   /** Runs once per open sprint: attaches its sync and rejoins (or joins) its room. */
   open(sprint: OpenSprint): void {
-    const sync = new SprintSync(sprint.id, sprint.doc, platform, () =>
+    const SprintSyncClass = this.syncClass
+    if (!SprintSyncClass) throw new Error('SyncWiring.open before prepare() resolved')
+    const sync = new SprintSyncClass(sprint.id, sprint.doc, platform, () =>
       this.settings.store.getSnapshot(),
     )
     this.syncs.set(sprint, sync)

@@ -63,7 +63,7 @@ interface Props {
 /** The sprint view: loads the sprint's document and shows the editor once it is loaded. */
 export function SprintScreen(props: Props) {
   const extensions = useExtensions()
-  const state = useOpenSprint(props.sprintId, extensions.onSprintOpen)
+  const state = useOpenSprint(props.sprintId, extensions.onSprintOpen, extensions.prepareSprint)
   if (state.status === 'loading') {
     return (
       <main className="screen-message" aria-busy="true">

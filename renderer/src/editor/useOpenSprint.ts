@@ -10,15 +10,21 @@ export type OpenState =
 
 /**
  * Opens the sprint's document for as long as the component is mounted: one Y.Doc and one
- * IndexedDB persistence per open sprint, destroyed on close (or when the id changes).
+ * IndexedDB persistence per open sprint, destroyed on close (or when the id changes). `prepare`
+ * (loading what `onOpen` needs) runs alongside the load; `onOpen` runs once both are done.
  */
-export function useOpenSprint(sprintId: string, onOpen?: (s: OpenSprint) => void): OpenState {
+export function useOpenSprint(
+  sprintId: string,
+  onOpen?: (s: OpenSprint) => void,
+  prepare?: () => Promise<void>,
+): OpenState {
   const [state, setState] = useState<OpenState>({ status: 'loading' })
   useEffect(() => {
     let isCancelled = false
     let opened: OpenSprint | undefined
-    OpenSprint.open(sprintId).then(
-      (sprint) => {
+    // What `onOpen` needs (the sync chunk) loads while the document does.
+    Promise.all([OpenSprint.open(sprintId), prepare?.()]).then(
+      ([sprint]) => {
         opened = sprint
         if (isCancelled) {
           void sprint.close()
@@ -39,7 +45,7 @@ export function useOpenSprint(sprintId: string, onOpen?: (s: OpenSprint) => void
       isCancelled = true
       void opened?.close()
     }
-    // onOpen is read once per open sprint on purpose.
+    // onOpen and prepare are read once per open sprint on purpose.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sprintId])
   return state

@@ -10,7 +10,7 @@ import {
   importIssueAsSprint,
   openSprintFile,
   renameSprint,
-} from '../store/sprint-actions'
+} from '../store/lazy-actions'
 import { onAppCommand } from '../app/commands'
 import { clearPendingNextSprint, peekPendingNextSprint } from '../app/pending'
 import { addDays, nextMonday } from '../app/dates'

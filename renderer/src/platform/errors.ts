@@ -1,4 +1,4 @@
-import { SprintFileError } from '../../../shared/file'
+import { SprintFileError } from '../../../shared/file/errors'
 
 const IPC_PREFIX = /^Error invoking remote method '[^']+': (?:\w*Error: )?/
 

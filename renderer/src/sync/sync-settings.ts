@@ -1,11 +1,9 @@
 import { z } from 'zod'
-import {
-  defaultColor,
-  parseServerUrl,
-  parseSignalingUrls,
-  presenceUserSchema,
-  type PresenceUser,
-} from '../../../shared/sync'
+// From the modules themselves, not the `shared/sync` index: the sprints list loads these settings
+// and must not pull in the update guard (and Yjs) with them.
+import { defaultColor, presenceUserSchema, type PresenceUser } from '../../../shared/sync/presence'
+import { parseSignalingUrls } from '../../../shared/sync/link'
+import { parseServerUrl } from '../../../shared/sync/server-auth'
 import type { ExternalStore } from '../store/useY'
 
 /**
