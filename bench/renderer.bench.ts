@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -7,6 +7,7 @@ import * as Y from 'yjs'
 import { addItem, addTeam, createSprint, editItemText, getItemText } from '../shared/doc'
 import { launchProfile } from '../test/helpers/chromium'
 import { serveStatic } from '../test/helpers/static-server'
+import { addFigure } from './summary'
 
 /** The dev-only render counter the renderer exposes with `?renders` (see render-count.ts). */
 interface RenderWindow {
@@ -100,6 +101,46 @@ const SEED_SCRIPT = `async ({ id, b64 }) => {
   reg.close()
 }`
 
+/** What index.html loads before anything shows: its scripts, module preloads and styles. */
+async function firstScreenSize(dir: string): Promise<{ raw: number; gzip: number }> {
+  const html = await readFile(join(dir, 'index.html'), 'utf8')
+  let raw = 0
+  let gzip = 0
+  for (const [, file] of html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)) {
+    const bytes = await readFile(join(dir, file ?? ''))
+    raw += bytes.length
+    gzip += gzipSync(bytes, { level: 9 }).length
+  }
+  return { raw, gzip }
+}
+
+/** Median of `runs` timings of `fn` in this process, in ms. */
+function medianOf(runs: number, fn: () => void): number {
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now()
+    fn()
+    times.push(performance.now() - t)
+  }
+  return percentile(
+    times.sort((a, b) => a - b),
+    50,
+  )
+}
+
+/** Keystroke → next frame, measured in the page (the same probe for the app and a bare field). */
+const LATENCY_PROBE = `(() => {
+  window.__latencies = []
+  document.addEventListener('keydown', (e) => {
+    const t0 = e.timeStamp
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel()
+      ch.port1.onmessage = () => window.__latencies.push(performance.now() - t0)
+      ch.port2.postMessage(0)
+    })
+  }, true)
+})()`
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
 }
@@ -112,8 +153,10 @@ export async function run(): Promise<void> {
     build: { outDir, emptyOutDir: true, sourcemap: false },
   })
   const size = await bundleSize(outDir)
+  const first = await firstScreenSize(outDir)
   console.log(
-    `renderer bundle: ${(size.raw / 1024).toFixed(1)} KiB, gzip ${(size.gzip / 1024).toFixed(1)} KiB`,
+    `renderer bundle: ${(size.raw / 1024).toFixed(1)} KiB, gzip ${(size.gzip / 1024).toFixed(1)} KiB; ` +
+      `first screen (index.html's scripts, preloads, styles): ${(first.raw / 1024).toFixed(1)} KiB, gzip ${(first.gzip / 1024).toFixed(1)} KiB`,
   )
 
   const started = performance.now()
@@ -122,6 +165,8 @@ export async function run(): Promise<void> {
     `heavy sprint: ${TEAMS} teams × ${ITEMS_PER_TEAM} items, ${EDITS} edits, update ${(heavy.update.length / 1024).toFixed(0)} KiB (built in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
   )
 
+  // The bare page of the cold-start and typing baselines (the server answers index.html otherwise).
+  await writeFile(join(outDir, 'blank.html'), '<!doctype html><title>blank</title>')
   const server = await serveStatic(outDir)
   const profile = await launchProfile({ viewport: { width: 1440, height: 900 } })
   try {
@@ -132,11 +177,33 @@ export async function run(): Promise<void> {
       `(${SEED_SCRIPT})(${JSON.stringify({ id: heavy.id, b64: Buffer.from(heavy.update).toString('base64') })})`,
     )
 
+    // Cold start: navigation → the sprints list shows its sprint and New sprint works; bare: the
+    // same server's empty page (what the browser itself takes to navigate here).
+    const colds: number[] = []
+    const blanks: number[] = []
+    for (let i = 0; i < 3; i++) {
+      await page.goto('about:blank')
+      await page.goto(`${server.url}/#/`)
+      await page.getByRole('link', { name: /Heavy sprint/ }).waitFor()
+      await page.getByRole('button', { name: 'New sprint', exact: true }).waitFor()
+      colds.push(await page.evaluate(() => performance.now()))
+      await page.goto('about:blank')
+      await page.goto(`${server.url}/blank.html`)
+      blanks.push(await page.evaluate(() => performance.now()))
+    }
+    colds.sort((a, b) => a - b)
+    blanks.sort((a, b) => a - b)
+    console.log(
+      `navigation → sprints list interactive: median ${percentile(colds, 50).toFixed(0)} ms (an empty page: ${percentile(blanks, 50).toFixed(0)} ms)`,
+    )
+
     const loads: number[] = []
+    const firstTeams: number[] = []
     for (let i = 0; i < 3; i++) {
       await page.goto('about:blank')
       await page.goto(`${server.url}/?renders#/sprint/${heavy.id}`)
       await page.waitForSelector(`[data-team-id] textarea[data-item-id="${heavy.firstItem}"]`)
+      firstTeams.push(await page.evaluate(() => performance.now()))
       await page.waitForFunction(
         (n) => document.querySelectorAll('article[data-team-id]').length === n,
         TEAMS,
@@ -144,30 +211,18 @@ export async function run(): Promise<void> {
       loads.push(await page.evaluate(() => performance.now()))
     }
     loads.sort((a, b) => a - b)
+    firstTeams.sort((a, b) => a - b)
+    // Bare: applying the same stored state to an empty Y.Doc (this process, the same V8).
+    const bareOpen = medianOf(5, () => Y.applyUpdate(new Y.Doc(), heavy.update))
     console.log(
-      `navigation → editable heavy sprint: median ${percentile(loads, 50).toFixed(0)} ms (runs: ${loads.map((x) => x.toFixed(0)).join(', ')})`,
+      `navigation → editable heavy sprint: median ${percentile(loads, 50).toFixed(0)} ms (runs: ${loads.map((x) => x.toFixed(0)).join(', ')}); ` +
+        `first team's item editable: median ${percentile(firstTeams, 50).toFixed(0)} ms; bare Y.applyUpdate of the same state: ${bareOpen.toFixed(0)} ms`,
     )
 
     const field = page.locator(`textarea[data-item-id="${heavy.firstItem}"]`)
     await field.focus()
     await page.keyboard.press('Control+End')
-    await page.evaluate(() => {
-      const w = window as unknown as { __latencies: number[] }
-      w.__latencies = []
-      document.addEventListener(
-        'keydown',
-        (e) => {
-          const t0 = e.timeStamp
-          // After the next frame has been produced: a message posted from rAF runs after paint.
-          requestAnimationFrame(() => {
-            const ch = new MessageChannel()
-            ch.port1.onmessage = () => w.__latencies.push(performance.now() - t0)
-            ch.port2.postMessage(0)
-          })
-        },
-        true,
-      )
-    })
+    await page.evaluate(LATENCY_PROBE)
     const rendersBefore = await page.evaluate(
       () => (window as unknown as RenderWindow).__sprintpadRenders?.total ?? 0,
     )
@@ -191,6 +246,59 @@ export async function run(): Promise<void> {
     console.log(
       `React renders per keystroke: ${((rendersAfter - rendersBefore) / KEYSTROKES).toFixed(2)} (counted components, totals since load: ${JSON.stringify(byName)})`,
     )
+
+    // Bare: the same keys into a plain textarea of an empty page, the same probe.
+    await page.goto(`${server.url}/blank.html`)
+    await page.setContent('<textarea aria-label="bare"></textarea>')
+    await page.evaluate(LATENCY_PROBE)
+    await page.getByLabel('bare').focus()
+    for (let i = 0; i < KEYSTROKES; i++) {
+      await page.keyboard.type(String.fromCharCode(97 + (i % 26)))
+      await page.waitForTimeout(25)
+    }
+    await page.waitForTimeout(300)
+    const bareLat = (
+      await page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies)
+    ).sort((a, b) => a - b)
+    console.log(
+      `bare textarea keystroke → paint (${bareLat.length} keys): p50 ${percentile(bareLat, 50).toFixed(1)} ms, p95 ${percentile(bareLat, 95).toFixed(1)} ms`,
+    )
+
+    addFigure({
+      name: 'P2 open heavy sprint',
+      app: percentile(loads, 50),
+      bare: bareOpen,
+      unit: 'ms',
+      bareIs: 'Y.applyUpdate',
+    })
+    addFigure({
+      name: 'P2 first team',
+      app: percentile(firstTeams, 50),
+      bare: bareOpen,
+      unit: 'ms',
+      bareIs: 'Y.applyUpdate',
+    })
+    addFigure({
+      name: 'P3 keystroke p95',
+      app: percentile(lat, 95),
+      bare: percentile(bareLat, 95),
+      unit: 'ms',
+      bareIs: 'plain textarea',
+    })
+    addFigure({
+      name: 'P5 cold start',
+      app: percentile(colds, 50),
+      bare: percentile(blanks, 50),
+      unit: 'ms',
+      bareIs: 'empty page',
+    })
+    addFigure({
+      name: 'P5 first-screen gzip',
+      app: first.gzip / 1024,
+      bare: 150,
+      unit: 'KiB',
+      bareIs: 'goal',
+    })
   } finally {
     await profile.remove()
     await server.stop()

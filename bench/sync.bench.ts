@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
+import { cpus } from 'node:os'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build } from 'vite'
@@ -32,6 +34,7 @@ import {
   typedMarks,
   type Latencies,
 } from './sync-probe'
+import { addFigure } from './summary'
 
 /**
  * Keystroke-to-remote-render latency over real WebRTC between separate Chromium processes, each
@@ -64,6 +67,33 @@ interface Run {
   keyInterval: number
   /** Largest distance between a page's clock and this process's, ms. */
   clockSkew: number
+}
+
+/** The peers of the loaded variant (a CPU burner per core running while it is measured). */
+const LOADED_PEERS = 5
+
+interface Row {
+  peers: number
+  app: Run
+  bare: Run
+  isLoaded?: boolean
+}
+
+/** One busy-looping Node process per core; returns what stops them. */
+function startBurners(): () => Promise<void> {
+  const burners = cpus().map(() =>
+    spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
+  )
+  return async () => {
+    for (const b of burners) b.kill('SIGKILL')
+    await Promise.all(
+      burners.map((b) =>
+        b.exitCode !== null || b.signalCode !== null
+          ? undefined
+          : new Promise((ok) => b.once('exit', ok)),
+      ),
+    )
+  }
 }
 
 /** Everything still open, closed on failure, deadline or Ctrl+C as well as on success. */
@@ -218,7 +248,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[i] ?? NaN
 }
 
-function report(rows: { peers: number; app: Run; bare: Run }[]): void {
+function report(rows: Row[]): void {
   console.log(
     `keystroke → remote render, ${EDITS} edits typed into one field by peer 0, every other peer ` +
       'receiving; separate Chromium processes on loopback',
@@ -238,11 +268,20 @@ function report(rows: { peers: number; app: Run; bare: Run }[]): void {
         percentile(b.sorted, 95),
       ]
       console.log(
-        `${r.peers} | ${to} | ${a.sorted.length}/${r.app.expected} / ${b.sorted.length}/${r.bare.expected} | ` +
+        `${r.peers}${r.isLoaded ? ' loaded' : ''} | ${to} | ${a.sorted.length}/${r.app.expected} / ${b.sorted.length}/${r.bare.expected} | ` +
           `${a.merged} / ${b.merged} | ${f(a50)} / ${f(a95)} | ${f(b50)} / ${f(b95)} | ` +
           `${f(a50 / b50)} / ${f(a95 / b95)}`,
       )
     }
+  }
+  for (const r of rows) {
+    addFigure({
+      name: `P1 sync ${r.peers} peers${r.isLoaded ? ' loaded' : ''} p95`,
+      app: percentile(r.app.value.sorted, 95),
+      bare: percentile(r.bare.value.sorted, 95),
+      unit: 'ms',
+      bareIs: 'y-webrtc + Y.Text',
+    })
   }
   console.log(
     'to value: the receiver wrote the field; to frame: the first animation frame showing it; ' +
@@ -250,7 +289,7 @@ function report(rows: { peers: number; app: Run; bare: Run }[]): void {
   )
   for (const r of rows) {
     console.log(
-      `${r.peers} peers: a keystroke every ${f(r.app.keyInterval)} ms (app) / ` +
+      `${r.peers} peers${r.isLoaded ? ' (loaded)' : ''}: a keystroke every ${f(r.app.keyInterval)} ms (app) / ` +
         `${f(r.bare.keyInterval)} ms (bare); page clocks within ` +
         `${f(Math.max(r.app.clockSkew, r.bare.clockSkew))} ms of the bench process's`,
     )
@@ -268,12 +307,18 @@ async function measureAll(): Promise<void> {
   })
   const world = await startWorld()
   await track(() => world.stop())
-  const rows: { peers: number; app: Run; bare: Run }[] = []
+  const rows: Row[] = []
   for (const n of PEER_COUNTS) {
     const app = await measureApp(n, outDir, world.signalingUrl)
     const bare = await measureBare(n, world)
     rows.push({ peers: n, app, bare })
   }
+  // Loaded: a CPU burner process per core while both are measured, the app's and bare alike.
+  const stopBurners = await track(startBurners())
+  const app = await measureApp(LOADED_PEERS, outDir, world.signalingUrl)
+  const bare = await measureBare(LOADED_PEERS, world)
+  rows.push({ peers: LOADED_PEERS, app, bare, isLoaded: true })
+  await stopBurners()
   report(rows)
 }
 
