@@ -12,6 +12,7 @@ export default defineConfig({
             'test/main/**/*.test.ts',
             'test/renderer/**/*.test.{ts,tsx}',
             'test/lint/**/*.test.ts',
+            'test/bench/**/*.test.ts',
           ],
           testTimeout: 30_000,
           setupFiles: ['test/helpers/fast-check-seed.ts'],

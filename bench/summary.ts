@@ -18,16 +18,25 @@ export function addFigure(figure: Figure): void {
 }
 
 /**
- * The closing summary: one line per figure, `Pn name | app … | bare … | r×` (r = app / bare),
- * numbered in the order the benchmarks recorded them. Empty when none recorded any.
+ * The closing summary: one line per figure, `Pn name | app … | bare … | r×` (r = app / bare). A
+ * figure named with its id (`P1 sync 2 peers p95`, the ids of issue 13) keeps it; the others are
+ * numbered after the highest such id, in the order the benchmarks recorded them. Empty when none
+ * recorded any.
  */
 export function summaryLines(): string[] {
   const f = (x: number): string =>
     Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2)
-  return figures.map(
-    (x, i) =>
-      `P${i + 1} ${x.name} | app ${f(x.app)} ${x.unit} | bare ${f(x.bare)} ${x.unit}` +
+  const idOf = (name: string): number | undefined => {
+    const m = /^P(\d+) /.exec(name)
+    return m ? Number(m[1]) : undefined
+  }
+  let next = Math.max(0, ...figures.map((x) => idOf(x.name) ?? 0)) + 1
+  return figures.map((x) => {
+    const name = idOf(x.name) === undefined ? `P${next++} ${x.name}` : x.name
+    return (
+      `${name} | app ${f(x.app)} ${x.unit} | bare ${f(x.bare)} ${x.unit}` +
       `${x.bareIs ? ` ${x.bareIs}` : ''} | ${x.bare > 0 ? `${(x.app / x.bare).toFixed(2)}×` : '–'}` +
-      (x.note ? ` (${x.note})` : ''),
-  )
+      (x.note ? ` (${x.note})` : '')
+    )
+  })
 }
