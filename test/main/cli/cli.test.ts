@@ -132,6 +132,19 @@ describe('sprintpad CLI', () => {
     expect(r.stdout).toBe('')
   })
 
+  it('ends quietly when its reader stops early (a closed pipe)', () => {
+    const r = spawnSync(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" "${TSX}" "${resolve(ROOT, 'main/cli/sprintpad.ts')}" templates | true`,
+      ],
+      { cwd: dir, encoding: 'utf8', timeout: 60_000 },
+    )
+    expect(r.stderr).not.toMatch(/EPIPE|Error/)
+    expect(r.status).toBe(0)
+  })
+
   it('inspect writes one colon after a field heading ("Support hero: 2 items")', () => {
     const md = join(dir, 'hero.md')
     writeFileSync(md, '# Team Hero\n\n**Support hero:**\n\n- rota on the wiki\n- ask in #help\n')
