@@ -35,6 +35,8 @@ import {
   type Latencies,
 } from './sync-probe'
 import { addFigure } from './summary'
+import { SprintpadServer } from '../main/server/server'
+import { memoryLogger } from '../main/server/log'
 
 /**
  * Keystroke-to-remote-render latency over real WebRTC between separate Chromium processes, each
@@ -164,7 +166,7 @@ function benchSection(page: Page) {
  * panel; every other peer joins with the link in the Join dialog. Once every peer shows the item
  * and the mesh is complete, resolves to the selector of the item's field (the same on every peer).
  */
-async function shareAndJoin(pages: Page[]): Promise<string> {
+async function shareAndJoin(pages: Page[], isServerOnly = false): Promise<string> {
   const [typist, ...receivers] = pages
   if (!typist) throw new Error('no typist')
   await createSprint(typist)
@@ -187,11 +189,25 @@ async function shareAndJoin(pages: Page[]): Promise<string> {
       ),
     60_000,
   )
-  await waitFor(
-    `${pages.length} app peers connected`,
-    async () => (await Promise.all(pages.map(connectedPeers))).every((c) => c === pages.length - 1),
-    60_000,
-  )
+  if (isServerOnly) {
+    await waitFor(
+      `${pages.length} app peers on the server`,
+      async () =>
+        (
+          await Promise.all(
+            pages.map((p) => p.getByRole('status', { name: 'Connection' }).textContent()),
+          )
+        ).every((t) => t?.includes('saved on the server')),
+      60_000,
+    )
+  } else {
+    await waitFor(
+      `${pages.length} app peers connected`,
+      async () =>
+        (await Promise.all(pages.map(connectedPeers))).every((c) => c === pages.length - 1),
+      60_000,
+    )
+  }
   const field = benchSection(typist).locator('textarea[data-item-id]')
   return `textarea[data-item-id="${(await field.getAttribute('data-item-id')) ?? ''}"]`
 }
@@ -215,6 +231,46 @@ async function measureApp(n: number, root: string, signalingUrl: string): Promis
     return run
   } finally {
     await Promise.allSettled(closers.map((close) => close()))
+  }
+}
+
+/**
+ * The real app on `n` peers syncing only through a Sprintpad server on 127.0.0.1 (its signaling
+ * endpoint blocked in every browser, so they never meet as WebRTC peers): issue 11's "keystroke →
+ * remote over the server against over y-webrtc".
+ */
+async function measureAppOverServer(n: number, root: string): Promise<Run> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'sprintpad-bench-server-'))
+  const closers: (() => Promise<void>)[] = [
+    await track(() => rm(dataDir, { recursive: true, force: true })),
+  ]
+  try {
+    const server = new SprintpadServer({
+      host: '127.0.0.1',
+      port: 0,
+      dataDir,
+      logger: memoryLogger(),
+    })
+    const url = `ws://127.0.0.1:${(await server.start()).port}`
+    closers.push(await track(() => server.stop()))
+    const apps: AppPage[] = []
+    for (let i = 0; i < n; i++) {
+      const app = await openApp({ root })
+      closers.push(await track(app.close))
+      apps.push(app)
+      await app.profile.context.routeWebSocket(/\/signaling$/, (ws) => ws.close())
+      await configureSync(app.page, {
+        name: `Peer ${i}`,
+        handle: `peer${i}`,
+        signalingUrl: '',
+        server: url,
+      })
+    }
+    const pages = apps.map((a) => a.page)
+    const selector = await shareAndJoin(pages, true)
+    return await typeAndMeasure(pages, selector, SEED_TEXT.length)
+  } finally {
+    await Promise.allSettled(closers.reverse().map((close) => close()))
   }
 }
 
@@ -296,6 +352,23 @@ function report(rows: Row[]): void {
   }
 }
 
+function reportServer(server: Run, webrtc: Run | undefined): void {
+  const f = (x: number): string => x.toFixed(2)
+  const [s50, s95] = [percentile(server.value.sorted, 50), percentile(server.value.sorted, 95)]
+  console.log(
+    `app over the Sprintpad server alone, 2 peers: to value p50 / p95 ${f(s50)} / ${f(s95)} ms ` +
+      `(${server.value.sorted.length}/${server.expected} samples; a keystroke every ${f(server.keyInterval)} ms)`,
+  )
+  if (!webrtc) return
+  addFigure({
+    name: 'P1 sync 2 peers via server p95',
+    app: s95,
+    bare: percentile(webrtc.value.sorted, 95),
+    unit: 'ms',
+    bareIs: 'the app over y-webrtc',
+  })
+}
+
 async function measureAll(): Promise<void> {
   const outDir = await mkdtemp(join(tmpdir(), 'sprintpad-bench-sync-'))
   await track(() => rm(outDir, { recursive: true, force: true }))
@@ -313,6 +386,8 @@ async function measureAll(): Promise<void> {
     const bare = await measureBare(n, world)
     rows.push({ peers: n, app, bare })
   }
+  // The app over its server alone, against the app over y-webrtc measured above.
+  const overServer = await measureAppOverServer(2, outDir)
   // Loaded: a CPU burner process per core while both are measured, the app's and bare alike.
   const stopBurners = await track(startBurners())
   const app = await measureApp(LOADED_PEERS, outDir, world.signalingUrl)
@@ -320,6 +395,7 @@ async function measureAll(): Promise<void> {
   rows.push({ peers: LOADED_PEERS, app, bare, isLoaded: true })
   await stopBurners()
   report(rows)
+  reportServer(overServer, rows[0]?.app)
 }
 
 export async function run(): Promise<void> {
