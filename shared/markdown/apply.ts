@@ -5,6 +5,7 @@ import { addExtraSectionIn, addTeamIn } from '../doc/team-mutations'
 import { notesTextIn } from '../doc/item-mutations'
 import { appendItemTreeIn, lastOrderKeys } from '../doc/item-tree'
 import { setListStyleIn } from '../doc/list-style'
+import { setSectionFormIn } from '../doc/section-form'
 import { readExtraSections } from '../doc/read'
 import type { ParsedComment, ParsedSection } from './walk'
 import type { ParsedItem } from './parse-items'
@@ -64,6 +65,25 @@ export function applyToTeam(
     }
     writeSection(doc, teamId, key, sec, lastKeys.get(key) ?? null)
     previous = key
+  }
+  writeForms(doc, teamId, parsed, isNew)
+}
+
+/**
+ * Remembers what the comment wrote of each section's guidance comment and placeholder, so the
+ * export writes them only where the team did. Merged into a team that was there already, only
+ * the sections the comment has are told.
+ */
+function writeForms(doc: Y.Doc, teamId: string, parsed: ParsedComment, isNew: boolean): void {
+  for (const [section, form] of Object.entries(parsed.forms ?? {})) {
+    if (!isNew && !form.isPresent) continue
+    if (form.guidance !== undefined) {
+      setSectionFormIn(doc, { teamId, section, form: 'guidance', value: form.guidance })
+    }
+    // A section the comment does not have keeps the template's placeholder.
+    if (form.placeholder !== undefined && form.isPresent) {
+      setSectionFormIn(doc, { teamId, section, form: 'placeholder', value: form.placeholder })
+    }
   }
 }
 
