@@ -111,12 +111,13 @@ export function writeSection(
 
 const MAX_MEMBERS = 30
 
-/** The GitHub handles a comment names as heroes and owners, first mention first, once each. */
+/** The people a comment names as heroes and owners (handles, names), first mention first, once each. */
 function peopleOf(parsed: ParsedComment): string[] {
   const seen = new Map<string, string>()
   const add = (handle: string): void => {
     const h = handle.replace(/^@+/, '').trim()
-    if (/^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/.test(h) && !seen.has(h.toLowerCase())) {
+    // A handle, or a name written in parentheses (`(Brett)`; `Anne-Marie`, `O'Neil`).
+    if (/^[\p{L}\p{N}][\p{L}\p{N}'’-]{0,38}$/u.test(h) && !seen.has(h.toLowerCase())) {
       seen.set(h.toLowerCase(), h)
     }
   }
