@@ -14,6 +14,7 @@ import {
 } from '../../../shared/doc'
 import { exportTeam, importComment } from '../../../shared/markdown'
 import { Network, expectConverged, seedSprint } from '../../helpers/convergence'
+import { TEMPLATES } from '../../../shared/template'
 import { fixture, newSprint } from './helpers'
 
 const RETRO_GUIDANCE =
@@ -147,5 +148,16 @@ describe('section forms in the document', () => {
     const sections = expectConverged(net, 0).teams[0]?.sections ?? []
     expect(sections.find((s) => s.key === 'retro')?.guidance).toBe(false)
     expect(sections.find((s) => s.key === 'hangover')?.placeholder).toBe(false)
+  })
+})
+
+describe.each(TEMPLATES.map((t) => t.id))('a team comment of template %s', (id) => {
+  const template = fixture(`templates/${id}.md`).replace('___', 'CDP')
+
+  it('comes back byte for byte with its guidance comments deleted (no stray blank line)', () => {
+    const bare = template.replace(/<!--[^\n]*-->\n\n?/g, '')
+    const doc = newSprint(id)
+    const { teamId } = importComment(doc, bare)
+    expect(exportTeam(doc, teamId)).toBe(bare)
   })
 })
