@@ -60,6 +60,12 @@ export {
   setListStyleIn,
   setChildListStyle,
 } from './list-style'
+export {
+  setSectionForm,
+  setSectionFormIn,
+  type SectionForm,
+  type SectionFormArgs,
+} from './section-form'
 export { snapshotItem, restoreItem, type ItemSnapshot } from './item-rescue'
 export { inspectUpdateSchema } from './update-schema'
 export { appendItemTree, appendItemTreeIn, lastOrderKeys, type ItemTreeInput } from './item-tree'

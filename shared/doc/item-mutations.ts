@@ -5,6 +5,7 @@ import { orderKeyAt, type Ordered } from './order'
 import { childrenIndex, placeItems, readRawItems, rootKey, type PlacedItem } from './read-items'
 import { newId } from './ids'
 import type { ItemStatus } from './status'
+import { markEmptiedIn } from './section-form'
 
 /** Where an item sits: a team's section (team `''` = the issue's global sections) and a parent. */
 export interface ItemPlace {
@@ -126,10 +127,14 @@ export function moveItem(doc: Y.Doc, args: { itemId: string } & Partial<ItemPlac
     const order = orderKeyAt(siblings, args.index ?? siblings.length, rekeyItem(doc))
     map.set(ITEM.parent, parent)
     map.set(ITEM.order, order)
-    for (const id of [args.itemId, ...descendants(all, args.itemId)]) {
+    const moved = [args.itemId, ...descendants(all, args.itemId)]
+    for (const id of moved) {
       const m = getItemMap(doc, id)
       if (m?.get(ITEM.team) !== teamId) m?.set(ITEM.team, teamId)
       if (m?.get(ITEM.section) !== section) m?.set(ITEM.section, section)
+    }
+    if (teamId !== cur.effectiveTeam || section !== cur.effectiveSection) {
+      markEmptiedIn(doc, all, { teamId: cur.effectiveTeam, section: cur.effectiveSection }, moved)
     }
     return true
   })
@@ -182,8 +187,12 @@ export function removeItem(doc: Y.Doc, args: { itemId: string }): void {
   change(doc, () => {
     const all = placed(doc)
     const items = itemsMap(doc)
-    for (const id of descendants(all, args.itemId)) items.delete(id)
-    items.delete(args.itemId)
+    const gone = [args.itemId, ...descendants(all, args.itemId)]
+    for (const id of gone) items.delete(id)
+    const cur = all.get(args.itemId)
+    if (cur) {
+      markEmptiedIn(doc, all, { teamId: cur.effectiveTeam, section: cur.effectiveSection }, gone)
+    }
   })
 }
 

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { ListRole } from '../template'
 import { ITEM, META, TEAM, getItemMap, getTeamMap, itemsMap, metaMap } from './schema'
+import { setSectionFormIn } from './section-form'
 import { listStyle } from './list-style'
 import { IMPORT_ORIGIN, TIDY_ORIGIN } from './origin'
 import { change } from './transact'
@@ -128,6 +129,12 @@ function carryTeam(doc: Y.Doc, team: TeamView): void {
   const teamId = addTeamIn(doc, { name: team.name, members: team.members })
   const suggestion = suggestSupportHero(team.members, team.heroes)
   if (suggestion) getTeamMap(doc, teamId)?.set(TEAM.heroSuggestion, suggestion)
+  // The team's way with guidance comments carries over; placeholders start afresh.
+  for (const s of team.sections) {
+    if (s.guidance === false) {
+      setSectionFormIn(doc, { teamId, section: s.key, form: 'guidance', value: false })
+    }
+  }
   const keep = (item: ItemView): ItemView['status'] => item.status
   for (const okr of sectionsWithRole(team, 'okr')) {
     for (const item of okr.items) copyTree(doc, item, { teamId, section: okr.key }, keep, true)

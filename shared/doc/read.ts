@@ -12,6 +12,7 @@ import {
   GLOBAL_TEAM,
   META,
   TEAM,
+  TEAM_SECTION,
   extraSectionsMap,
   listKey,
   listsMap,
@@ -53,8 +54,15 @@ export function readSprint(doc: Y.Doc): SprintView {
   const teamIds = new Set(teams.map((t) => t.id))
   const seenRoots = new Set<string>()
 
-  const section = (teamId: string, def: TemplateSection, isExtra: boolean): SectionView => {
+  const section = (
+    teamId: string,
+    def: TemplateSection,
+    isExtra: boolean,
+    forms?: ReadonlyMap<string, boolean>,
+  ): SectionView => {
     const key = rootKey(teamId, def.key)
+    const guidance = forms?.get(TEAM_SECTION.guidance + def.key)
+    const placeholder = forms?.get(TEAM_SECTION.placeholder + def.key)
     seenRoots.add(key)
     const role = listRoleOf(def)
     const lk = listKey(teamId, def.key)
@@ -71,13 +79,16 @@ export function readSprint(doc: Y.Doc): SprintView {
       isExtra,
       notes: notes.get(noteKey(teamId, def.key)) ?? '',
       items: buildTree(index.get(key) ?? [], index, (s) => statusForRole(role, s)),
+      ...(guidance !== undefined ? { guidance } : {}),
+      ...(placeholder !== undefined ? { placeholder } : {}),
     }
   }
 
-  const teamViews = teams.map((t) => {
+  const formsByTeam = new Map(teams.map((t) => [t.id, t.forms]))
+  const teamViews = teams.map(({ forms, ...t }) => {
     const extras = readExtraSections(doc, t.id, problems)
     const sections = mergeSections(template.sections, extras).map(({ def, isExtra }) =>
-      section(t.id, def, isExtra),
+      section(t.id, def, isExtra, forms),
     )
     return { ...t, sections }
   })
@@ -116,7 +127,7 @@ export function readSprint(doc: Y.Doc): SprintView {
       role: 'plain',
       listStyle: 'bullet',
     }
-    if (team) team.sections.push(section(team.id, def, true))
+    if (team) team.sections.push(section(team.id, def, true, formsByTeam.get(team.id)))
     else globalSections.push(section(GLOBAL_TEAM, def, true))
   }
   return { meta, template, globalSections, teams: teamViews, problems }
@@ -214,7 +225,7 @@ export function readBaseTemplate(doc: Y.Doc, problems: Problem[] = []): Template
   return defaultTemplate()
 }
 
-type TeamFields = Omit<TeamView, 'sections'>
+type TeamFields = Omit<TeamView, 'sections'> & { forms: Map<string, boolean> }
 
 function readTeams(doc: Y.Doc, problems: Problem[]): TeamFields[] {
   const out: TeamFields[] = []
@@ -240,9 +251,27 @@ function readTeams(doc: Y.Doc, problems: Problem[]): TeamFields[] {
       heroText: readString(m, TEAM.heroText, path, problems),
       offDuring: readString(m, TEAM.offDuring, path, problems),
       members: readStringList(m, TEAM.members, path, problems),
+      forms: readSectionForms(m, path, problems),
     })
   }
   return out.sort(compareOrdered)
+}
+
+/** A team's per-section forms (`guidance/retro` → false); a non-boolean is reported, skipped. */
+function readSectionForms(
+  team: Y.Map<unknown>,
+  path: string,
+  problems: Problem[],
+): Map<string, boolean> {
+  const out = new Map<string, boolean>()
+  const prefixes = Object.values(TEAM_SECTION)
+  team.forEach((v, key) => {
+    if (!prefixes.some((p) => key.startsWith(p))) return
+    if (typeof v === 'boolean') out.set(key, v)
+    else
+      problems.push({ path: `${path}/${key}`, message: `expected a boolean, found ${describe(v)}` })
+  })
+  return out
 }
 
 function readNotes(doc: Y.Doc, problems: Problem[]): Map<string, string> {

@@ -12,7 +12,9 @@ import * as Y from 'yjs'
  *   `{ label, handle }`), `offDuring` (string), `members` (plain array of handles),
  *   `heroSuggestion` (handle suggested as support hero when the sprint was started, or absent),
  *   `heroText` (the support hero line as an imported comment wrote it, `Week 1: @a, Week 2: @b`;
- *   written back while `heroes` are still what it says, removed when they are edited).
+ *   written back while `heroes` are still what it says, removed when they are edited), and one
+ *   boolean per section and form (`guidance/<sectionKey>`, `placeholder/<sectionKey>`, see
+ *   {@link TEAM_SECTION}).
  * - `items` Y.Map<itemId, Y.Map>: `text` (Y.Text), `team` (teamId, or `''` for the global sections
  *   of the issue), `section` (template section key), `parent` (itemId or `''`), `order`
  *   (fractional key), `status` (string, interpreted per section role), `owners` (plain array of
@@ -73,6 +75,26 @@ export const TEAM = {
   heroSuggestion: 'heroSuggestion',
   heroText: 'heroText',
 } as const
+
+/**
+ * Per-section keys of a team (`<prefix><sectionKey>` → boolean), each on its own so that writes
+ * for two sections never overwrite each other. Absent means the template's way:
+ * - `guidance/`: `false` when the team's comment had no guidance comment (`<!-- … -->`) in the
+ *   section, so the export writes none; `true` when it had it.
+ * - `placeholder/`: whether the section, while it has no items, is written with the template's
+ *   placeholder (`- Item 1. prioritised/deprioritise`): `true` when the team's comment had it,
+ *   `false` once the team filled the section or emptied it on purpose. Absent: only while the
+ *   section has no notes either.
+ */
+export const TEAM_SECTION = {
+  guidance: 'guidance/',
+  placeholder: 'placeholder/',
+} as const
+
+/** The team key of one section's form (see {@link TEAM_SECTION}). */
+export function teamSectionKey(form: keyof typeof TEAM_SECTION, sectionKey: string): string {
+  return TEAM_SECTION[form] + sectionKey
+}
 
 export const ITEM = {
   text: 'text',

@@ -70,6 +70,17 @@ export interface SectionView {
   isExtra: boolean
   notes: string
   items: ItemView[]
+  /**
+   * Whether the export writes the template's guidance comment: `false` when the team's comment
+   * had none there; absent: the template's.
+   */
+  guidance?: boolean
+  /**
+   * Whether the section, while it has no items, is written with the template's placeholder:
+   * `true` (the team's comment had it), `false` (filled or emptied on purpose); absent: only
+   * while it has no notes either.
+   */
+  placeholder?: boolean
 }
 
 export interface TeamView {

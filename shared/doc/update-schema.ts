@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { ITEM, ROOT, TEAM } from './schema'
+import { ITEM, ROOT, TEAM, TEAM_SECTION } from './schema'
 
 /**
  * What the sprint schema allows where, checked on a Yjs update before it is applied: the server
@@ -29,6 +29,7 @@ function entryKeyKind(root: string, key: string): Kind | undefined {
       if (key === ITEM.text) return 'text'
       return (Object.values(ITEM) as string[]).includes(key) ? 'plain' : undefined
     case ROOT.teams:
+      if (Object.values(TEAM_SECTION).some((prefix) => key.startsWith(prefix))) return 'plain'
       return (Object.values(TEAM) as string[]).includes(key) ? 'plain' : undefined
     case ROOT.extraSections:
       return 'plain'

@@ -5,6 +5,7 @@ import { addExtraSectionIn, addTeamIn } from '../doc/team-mutations'
 import { notesTextIn } from '../doc/item-mutations'
 import { appendItemTreeIn, lastOrderKeys } from '../doc/item-tree'
 import { setListStyleIn } from '../doc/list-style'
+import { setSectionFormIn } from '../doc/section-form'
 import { readExtraSections } from '../doc/read'
 import type { ParsedComment, ParsedSection } from './walk'
 import type { ParsedItem } from './parse-items'
@@ -65,6 +66,25 @@ export function applyToTeam(
     writeSection(doc, teamId, key, sec, lastKeys.get(key) ?? null)
     previous = key
   }
+  writeForms(doc, teamId, parsed, isNew)
+}
+
+/**
+ * Remembers what the comment wrote of each section's guidance comment and placeholder, so the
+ * export writes them only where the team did. Merged into a team that was there already, only
+ * the sections the comment has are told.
+ */
+function writeForms(doc: Y.Doc, teamId: string, parsed: ParsedComment, isNew: boolean): void {
+  for (const [section, form] of Object.entries(parsed.forms ?? {})) {
+    if (!isNew && !form.isPresent) continue
+    if (form.guidance !== undefined) {
+      setSectionFormIn(doc, { teamId, section, form: 'guidance', value: form.guidance })
+    }
+    // A section the comment does not have keeps the template's placeholder.
+    if (form.placeholder !== undefined && form.isPresent) {
+      setSectionFormIn(doc, { teamId, section, form: 'placeholder', value: form.placeholder })
+    }
+  }
 }
 
 /** Writes a section's notes and items (the team `''` is the issue's global part). */
@@ -91,12 +111,13 @@ export function writeSection(
 
 const MAX_MEMBERS = 30
 
-/** The GitHub handles a comment names as heroes and owners, first mention first, once each. */
+/** The people a comment names as heroes and owners (handles, names), first mention first, once each. */
 function peopleOf(parsed: ParsedComment): string[] {
   const seen = new Map<string, string>()
   const add = (handle: string): void => {
     const h = handle.replace(/^@+/, '').trim()
-    if (/^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/.test(h) && !seen.has(h.toLowerCase())) {
+    // A handle, or a name written in parentheses (`(Brett)`; `Anne-Marie`, `O'Neil`).
+    if (/^[\p{L}\p{N}][\p{L}\p{N}'’-]{0,38}$/u.test(h) && !seen.has(h.toLowerCase())) {
       seen.set(h.toLowerCase(), h)
     }
   }

@@ -92,7 +92,8 @@ export function renderSection(
       gapAfter: layoutNumber(def.layout, 'gapAfterHeading', 1),
     })
   }
-  if (def.guidance !== undefined && !isHeadingless) {
+  // Written where the team's comment had it, and for a team made in the app.
+  if (def.guidance !== undefined && !isHeadingless && section.guidance !== false) {
     blocks.push({
       text: `<!--${def.guidance.replace(/--+>/g, '- ->')}-->`,
       kind: 'guidance',
@@ -120,11 +121,20 @@ export function renderSection(
       def.placeholder !== undefined && trimLines(text) === trimLines(def.placeholder)
     blocks.push({ text: isLikePlaceholder ? (def.placeholder ?? text) : text, endsWithList: true })
   } else if (def.placeholder !== undefined && section.kind !== 'field' && !isHeadingless) {
-    blocks.push({ text: def.placeholder, endsWithList: true })
+    if (writesPlaceholder(section)) blocks.push({ text: def.placeholder, endsWithList: true })
   }
   const last = blocks.at(-1)
   if (last) last.gapAfter = layoutNumber(def.layout, 'gapAfter', 1)
   return blocks
+}
+
+/**
+ * Whether a section with no items is written with the template's placeholder: where the team's
+ * comment had it, never once the team filled the section or emptied it on purpose, and otherwise
+ * (a section nobody touched) only while it holds no notes either.
+ */
+function writesPlaceholder(section: SectionView): boolean {
+  return section.placeholder ?? section.notes.trim() === ''
 }
 
 function trimLines(text: string): string {

@@ -7,6 +7,7 @@ import { sliceOf, span } from './parse'
 import {
   CHECKED_STATUS,
   handlesIn,
+  ownersInParentheses,
   takeLeadingGlyph,
   takeOwners,
   takeTrailingGlyph,
@@ -100,9 +101,11 @@ export function parseListItem(li: ListItem, ctx: ItemContext): ParsedItem {
   if (isTask && status === undefined) {
     status = li.checked ? CHECKED_STATUS[ctx.role] : ctx.role === 'plain' ? 'unchecked' : undefined
   }
+  // Owners in parentheses stay in the text, whatever came off its end.
+  const owners = [...new Set([...own.owners, ...ownersInParentheses(text)])]
   return {
     text,
-    owners: own.owners,
+    owners,
     ...(status !== undefined ? { status } : {}),
     isTask,
     group: '',

@@ -163,6 +163,38 @@ export function takeOwners(text: string): { text: string; owners: string[] } {
 
 /** The owners to append when exporting: those not already written in the text. */
 export function ownersToAppend(text: string, owners: readonly string[]): string[] {
-  const inText = new Set(handlesIn(text))
+  const inText = new Set([...handlesIn(text), ...ownersInParentheses(text)])
   return owners.filter((o) => !inText.has(o))
+}
+
+/** A person's name as teams write it in an owner group: `Brett`, `O'Neil`, `Anne-Marie`. */
+const NAME = String.raw`\p{Lu}(?:\p{Ll}+|['’]\p{Lu}\p{Ll}+)(?:-\p{Lu}?\p{Ll}+)*`
+const HANDLE_OR_NAME = String.raw`(?:@[A-Za-z0-9][A-Za-z0-9-]*|${NAME})`
+/** `(Brett)`, `(Xavier, Tiina, Paul)`, `(Ana & Tom)`, `(@ana / Tom)` ending a text. */
+const OWNER_GROUP = new RegExp(
+  String.raw`(?:^|\s)\((${HANDLE_OR_NAME}(?:\s*(?:,|&|/|\+|\band\b)\s*${HANDLE_OR_NAME})*)\)$`,
+  'u',
+)
+
+/** Capitalised words in parentheses that are rarely people: days, months. */
+const NOT_NAMES = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(
+    ' ',
+  ),
+)
+
+/**
+ * The people a parenthesised group at the end of an item's text names (`Ship it (Xavier, Tiina,
+ * Paul)` → Xavier, Tiina, Paul): teams write owners that way as often as `@handles`. The group
+ * stays in the text (written back as the team wrote it); each name is an owner too. A group with
+ * anything but names and handles (`(#22131)`, `(maybe next year)`, `(WIP)`, `(Friday)`) names
+ * nobody.
+ */
+export function ownersInParentheses(text: string): string[] {
+  if (!text.endsWith(')')) return []
+  const group = OWNER_GROUP.exec(text.slice(text.lastIndexOf('\n') + 1))?.[1]
+  if (group === undefined) return []
+  const people = group.split(/\s*(?:,|&|\/|\+|\band\b)\s*/u).map((p) => p.replace(/^@/, ''))
+  if (people.some((p) => NOT_NAMES.has(p.toLowerCase()))) return []
+  return [...new Set(people)]
 }

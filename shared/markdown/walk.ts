@@ -17,6 +17,18 @@ export interface ParsedSection {
   items: ParsedItem[]
   /** How the section's list was numbered (its first list's style), when it had one. */
   list?: ListStyle
+  /** The section's first list was the template's placeholder (dropped, but remembered). */
+  hasPlaceholder?: boolean
+}
+
+/** How the comment wrote a section beside its content: with the guidance, the placeholder. */
+export interface WrittenForm {
+  /** The section's heading (or field line) is in the comment. */
+  isPresent: boolean
+  /** The template's guidance comment for the section is in the comment. */
+  guidance?: boolean
+  /** The section's first list is the template's placeholder. */
+  placeholder?: boolean
 }
 
 /** What the importer made of one team comment (or of the issue's global part). */
@@ -27,6 +39,11 @@ export interface ParsedComment {
   heroText?: string
   offDuring?: string
   sections: ParsedSection[]
+  /**
+   * Per section key, of every target template section with a guidance comment or a placeholder
+   * (and of the other eras' sections the comment has): what the comment wrote of them.
+   */
+  forms?: Record<string, WrittenForm>
 }
 
 export interface WalkOptions {
@@ -50,6 +67,8 @@ interface State {
   group: string
   lastRole: ListRole
   heroValueEmpty: boolean
+  /** Keys of the sections whose guidance comment the comment has. */
+  guidance: Set<string>
 }
 
 /**
@@ -68,6 +87,7 @@ export function walkNodes(nodes: readonly RootContent[], opts: WalkOptions): Par
     group: '',
     lastRole: 'retro',
     heroValueEmpty: false,
+    guidance: new Set(),
   }
   nodes.forEach((node, i) => {
     const wasOpen = st.notesOpen
@@ -75,24 +95,52 @@ export function walkNodes(nodes: readonly RootContent[], opts: WalkOptions): Par
     if (node.type === 'heading') heading(node, out, st, opts, wasOpen)
     else if (node.type === 'paragraph') paragraph(node, nodes[i + 1], out, st, opts, wasOpen)
     else if (node.type === 'list') list(node, out, st, opts)
-    else if (node.type === 'html' && isGuidance(node.value, st.cur, opts.sections)) return
+    else if (node.type === 'html' && isGuidance(node.value, st, opts.sections)) return
     else addNotes(node, out, st, opts, wasOpen)
   })
+  out.forms = writtenForms(out, st, opts.sections)
   return out
 }
 
 /**
  * A guidance comment of the target template, wherever it stands: the exporter writes it back
- * under its own section, so dropping it here loses nothing.
+ * under its own section (remembered in `st.guidance`), so dropping it here loses nothing.
  */
-function isGuidance(
-  html: string,
-  cur: ParsedSection | undefined,
-  sections: readonly TemplateSection[],
-): boolean {
+function isGuidance(html: string, st: State, sections: readonly TemplateSection[]): boolean {
   const value = html.trim()
-  const own = cur?.def.guidance !== undefined && value === `<!--${cur.def.guidance}-->`
-  return own || sections.some((s) => s.guidance !== undefined && value === `<!--${s.guidance}-->`)
+  const cur = st.cur
+  const key =
+    cur?.def.guidance !== undefined && value === `<!--${cur.def.guidance}-->`
+      ? cur.key
+      : sections.find((s) => s.guidance !== undefined && value === `<!--${s.guidance}-->`)?.key
+  if (key !== undefined) st.guidance.add(key)
+  return key !== undefined
+}
+
+/** What the comment wrote of each section's guidance and placeholder (see {@link WrittenForm}). */
+function writtenForms(
+  out: ParsedComment,
+  st: State,
+  sections: readonly TemplateSection[],
+): Record<string, WrittenForm> {
+  const forms: Record<string, WrittenForm> = {}
+  const add = (def: TemplateSection, sec: ParsedSection | undefined): void => {
+    if (def.kind === 'field' || (def.guidance === undefined && def.placeholder === undefined)) {
+      return
+    }
+    forms[def.key] = {
+      isPresent: sec !== undefined,
+      ...(def.guidance !== undefined ? { guidance: st.guidance.has(def.key) } : {}),
+      ...(def.placeholder !== undefined ? { placeholder: sec?.hasPlaceholder === true } : {}),
+    }
+  }
+  for (const def of sections)
+    add(
+      def,
+      out.sections.find((s) => s.key === def.key),
+    )
+  for (const sec of out.sections) if (sec.isExtra && !/^x\d+$/.test(sec.key)) add(sec.def, sec)
+  return forms
 }
 
 function enter(sec: ParsedSection, out: ParsedComment, st: State): ParsedSection {
@@ -279,6 +327,7 @@ function list(whole: List, out: ParsedComment, st: State, opts: WalkOptions): vo
   const person = target.def.layout?.person
   const sectionGroup = typeof person === 'string' ? person : ''
   if (isFirst && isPlaceholder(node, target.def.placeholder, opts.source)) {
+    target.hasPlaceholder = true
     // A bare `@handle` line over the placeholder groups no item: it stays the note it was.
     if (group !== sectionGroup) addNotesText(group, out, st)
     st.group = sectionGroup

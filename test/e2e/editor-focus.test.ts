@@ -166,7 +166,8 @@ describe("an item's controls say which item they are for", () => {
     }
     await expect.poll(() => described('Add owner')).toEqual(['Ship login', 'Fix search'])
     expect(await described('Remove item')).toEqual(['Ship login', 'Fix search'])
-    expect(await described('Done')).toEqual(['Ship login', 'Fix search'])
+    // Items typed in the app are plain (no box): the control offers to add one.
+    expect(await described('Add a checkbox')).toEqual(['Ship login', 'Fix search'])
     // The item fields themselves say where they are.
     expect(await described('Item')).toEqual(['Web: High priority', 'Web: High priority'])
     // Typing changes the description with the text, with no re-render of the controls.

@@ -148,7 +148,8 @@ describe('keyboard flow', () => {
     await page.keyboard.press('ArrowRight')
     expect(await focused(page)).toBe('Remove item')
     await page.keyboard.press('Home')
-    expect(await focused(page)).toBe('Done')
+    // A plain item has no box yet (`- One` in the comment): its first control adds one.
+    expect(await focused(page)).toBe('Add a checkbox')
     await page.keyboard.press('ArrowRight')
     expect(await focused(page)).toBe('item:One')
     await page.keyboard.press('Control+End')

@@ -43,6 +43,9 @@ describe('the planning editor', () => {
 
     // Status and owners.
     const first = high.getByRole('listitem').first()
+    // An item typed in the app is plain (`- text`): it gets a box, then ticks it.
+    expect(await first.getByRole('checkbox', { name: 'Done' }).count()).toBe(0)
+    await first.getByRole('button', { name: 'Add a checkbox' }).click()
     await first.getByRole('checkbox', { name: 'Done' }).check()
     await first.getByLabel('Add owner').first().fill('@ana-lopez')
     await first.getByLabel('Add owner').first().press('Enter')

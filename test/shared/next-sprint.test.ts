@@ -15,6 +15,7 @@ import {
   setSupportHeroes,
   addOffDuringField,
   setOffDuring,
+  setSectionForm,
   ITEM,
   TEAM,
   getItemMap,
@@ -456,5 +457,22 @@ describe("carry-over of a team lead's first sprint", () => {
     const out = exportTeam(doc, teamId)
     expect(out).toContain('**Support hero:** ___\n\n**Off during the sprint:** @ana (Oct 14–18)\n')
     expect(out.match(/Off during/g)).toHaveLength(1)
+  })
+})
+
+describe('startNextSprint and the way a team writes its comment', () => {
+  it("carries the team's missing guidance comments over, and starts placeholders afresh", () => {
+    const { doc, teamId } = previousSprint()
+    setSectionForm(doc, { teamId, section: 'retro', form: 'guidance', value: false })
+    setSectionForm(doc, { teamId, section: 'hangover', form: 'placeholder', value: false })
+    const next = new Y.Doc()
+    startNextSprint(doc, next, { title: 'Next', startDate: '2024-07-15', endDate: '2024-07-26' })
+    const team = readSprint(next).teams[0]
+    expect(section(team, 'retro').guidance).toBe(false)
+    expect(section(team, 'hangover').guidance).toBeUndefined()
+    expect(section(team, 'hangover').placeholder).toBeUndefined()
+    const out = exportTeam(next, team?.id ?? '')
+    expect(out).not.toContain('<!-- Grab the high')
+    expect(out).toContain('<!-- For each item, decide')
   })
 })

@@ -11,42 +11,71 @@ interface Props {
   isTask: boolean
 }
 
-/** The status control of an item, with the choices of its section's role. */
+/**
+ * The status control of an item, with the choices of its section's role. Statuses are drawn with
+ * CSS (a shape and a colour: `status-shape`), never with an emoji the machine may have no font
+ * for; their words are the accessible text. The export keeps the emoji the team wrote.
+ */
 export function StatusControl({ itemId, role, status, isTask }: Props) {
-  const sprint = useSprint()
-  const { doc } = sprint
   if (role === 'hangover') {
     return (
       <span className={`status-badge status-${status}`} title={STATUS_LABELS[status].label}>
-        {STATUS_LABELS[status].glyph}
+        <span aria-hidden="true">{STATUS_LABELS[status].glyph}</span>
         <span className="visually-hidden">{STATUS_LABELS[status].label}</span>
       </span>
     )
   }
-  if (role === 'plain') {
+  if (role === 'plain') return <TaskBox itemId={itemId} status={status} isTask={isTask} />
+  // The native select stays (keyboard, screen readers: "Status, Done"); only its shape shows.
+  return <StatusSelect itemId={itemId} role={role} status={status} />
+}
+
+/**
+ * A plain item's box, shown exactly when the export writes one (`- [ ]` / `- [x]`: a task, or an
+ * item ticked done); a plain item (`- text`) offers "Add a checkbox" instead, seen on hover.
+ */
+function TaskBox({ itemId, status, isTask }: Omit<Props, 'role'>) {
+  const sprint = useSprint()
+  const { doc } = sprint
+  if (!isTask && status !== 'checked') {
     return (
-      <input
-        type="checkbox"
+      <button
+        type="button"
         tabIndex={-1}
-        className="status-check"
-        aria-label="Done"
+        className="status-add-box"
+        aria-label="Add a checkbox"
         aria-describedby={itemTextDomId(itemId)}
-        checked={status === 'checked'}
-        onChange={(e) => {
+        title="Add a checkbox (- [ ] in the comment)"
+        onClick={() => {
           sprint.checkpoint()
-          // Ticking an item makes it a task (`- [x]` in the comment) from then on.
-          if (!isTask) setItemTask(doc, { itemId, isTask: true })
-          setItemStatus(doc, { itemId, status: e.target.checked ? 'checked' : 'unchecked' })
+          setItemTask(doc, { itemId, isTask: true })
         }}
       />
     )
   }
-  // The native select stays (keyboard, screen readers); only its glyph is visible.
+  return (
+    <input
+      type="checkbox"
+      tabIndex={-1}
+      className="status-check"
+      aria-label="Done"
+      aria-describedby={itemTextDomId(itemId)}
+      checked={status === 'checked'}
+      onChange={(e) => {
+        sprint.checkpoint()
+        // A box ticked with Ctrl+Enter is a task from then on, as the export writes it.
+        if (!isTask) setItemTask(doc, { itemId, isTask: true })
+        setItemStatus(doc, { itemId, status: e.target.checked ? 'checked' : 'unchecked' })
+      }}
+    />
+  )
+}
+
+function StatusSelect({ itemId, role, status }: Omit<Props, 'isTask'>) {
+  const sprint = useSprint()
   return (
     <span className={`status-wrap status-${status}`} title={STATUS_LABELS[status].label}>
-      <span className="status-glyph" aria-hidden="true">
-        {STATUS_LABELS[status].glyph}
-      </span>
+      <span className="status-shape" aria-hidden="true" />
       <select
         tabIndex={-1}
         className="status-select"
@@ -55,12 +84,12 @@ export function StatusControl({ itemId, role, status, isTask }: Props) {
         value={status}
         onChange={(e) => {
           sprint.checkpoint()
-          setItemStatus(doc, { itemId, status: e.target.value as ItemStatus })
+          setItemStatus(sprint.doc, { itemId, status: e.target.value as ItemStatus })
         }}
       >
         {statusesFor(role).map((s) => (
           <option key={s} value={s}>
-            {STATUS_LABELS[s].glyph} {STATUS_LABELS[s].label}
+            {STATUS_LABELS[s].label}
           </option>
         ))}
       </select>

@@ -19,6 +19,7 @@ import {
   setListStyle,
   listStyle,
   setOwners,
+  setSectionForm,
   setSectionNotes,
   setSprintMeta,
   updateTemplate,
@@ -194,6 +195,11 @@ function makeOps(ids: () => string, undo: Map<Y.Doc, Y.UndoManager>): Op[] {
           addSection(t, newSection(t, { heading, level: 3, kind: 'list' }), s.key),
         )
       }
+    },
+    (p, gen, v) => {
+      // Whether a team's section is written with its guidance comment or placeholder.
+      const form = prng.bool(gen) ? 'guidance' : 'placeholder'
+      setSectionForm(p.doc, { ...listSection(gen, v), form, value: prng.bool(gen) })
     },
     (p, gen) => setSprintMeta(p.doc, { title: prng.word(gen, 1, 10) }),
     (p, gen, v) => {

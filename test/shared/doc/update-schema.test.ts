@@ -176,6 +176,11 @@ describe('inspectUpdateSchema: schema-breaking updates are refused', () => {
       (d, { teamId }) => getTeamMap(d, teamId)?.set('name', new Y.Map()),
       'teams/…/name must be a plain value',
     ],
+    [
+      "a team's section form turned into a Y.Map",
+      (d, { teamId }) => getTeamMap(d, teamId)?.set('guidance/retro', new Y.Map()),
+      'teams/…/guidance/retro must be a plain value',
+    ],
   ]
 
   it.each(cases)('refuses %s', (_name, breakIt, message) => {

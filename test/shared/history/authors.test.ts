@@ -61,7 +61,11 @@ describe('who changed what', () => {
       'team:infra',
     )
     removeItem(a, { itemId: 'i1' })
-    expect(authorsOf(changesSince(a, checkpoint.stateVector), readEditors(a))).toEqual({})
+    // Bob's writes went with the item. Ann emptied High priority on purpose (the team now
+    // remembers not to write the placeholder there), so she is named.
+    const after = authorsOf(changesSince(a, checkpoint.stateVector), readEditors(a))
+    expect(Object.keys(after)).toEqual(['team:infra'])
+    expect(after['team:infra']?.map((x) => x.name)).toEqual(['Ann'])
   })
 
   test('a client with no editors entry is named by its id', () => {
