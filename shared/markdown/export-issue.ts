@@ -65,7 +65,11 @@ export function renderIssue(view: SprintView): string {
   const legend = effectiveLegend(view.template.legend)
   const blocks: Block[] = [{ text: `# ${safeInline(issue.title).replace(/\n/g, ' ')}` }]
   const sections = view.template.issue ? view.globalSections : issue.sections.map(emptySection)
-  for (const s of sections) blocks.push(...renderSection(s, undefined, legend, {}))
+  const isBelow = (s: SectionView): boolean =>
+    s.isExtra && s.definition.layout?.[AFTER_TEMPLATE] === true
+  for (const s of sections) {
+    if (!isBelow(s)) blocks.push(...renderSection(s, undefined, legend, {}))
+  }
   const heading = layoutString(issue.layout, 'templateHeading', 'Team sprint planning')
   const intro = layoutString(issue.layout, 'templateIntro', '')
   blocks.push({ text: `# ${heading}` })
@@ -73,8 +77,12 @@ export function renderIssue(view: SprintView): string {
   const body = templateText(view.template) + (issue.layout?.fenceTrailingBlank ? '\n' : '')
   const fence = '`'.repeat(Math.max(3, longestBacktickRun(body) + 1))
   blocks.push({ text: `${fence}\n${body}${fence}` })
+  for (const s of sections) if (isBelow(s)) blocks.push(...renderSection(s, undefined, legend, {}))
   return joinBlocks(blocks)
 }
+
+/** Layout mark of a global section written below the fenced template (see the importer). */
+export const AFTER_TEMPLATE = 'afterTemplate'
 
 function longestBacktickRun(text: string): number {
   let best = 0

@@ -5,8 +5,8 @@ import { IMPORT_ORIGIN } from '../doc/origin'
 import { GLOBAL_TEAM } from '../doc/schema'
 import { readTemplate } from '../doc/read'
 import type { TemplateDefinition } from '../template'
-import { applyToTeam, createTeam, findTeam, writeSection } from './apply'
-import { issueOf, templateText } from './export-issue'
+import { applyToTeam, createTeam, findTeam } from './apply'
+import { AFTER_TEMPLATE, issueOf, templateText } from './export-issue'
 import {
   keptWarnings,
   preambleSection,
@@ -18,7 +18,7 @@ import {
 import { normalizeHeading } from './match'
 import { parseMarkdown, plainText, sliceOf } from './parse'
 import { effectiveLegend } from './status-text'
-import { walkNodes, type ParsedComment } from './walk'
+import { walkNodes, type ParsedComment, type ParsedSection } from './walk'
 
 /**
  * Imports a whole sprint issue body: the global sections (the title and the fenced copy of the
@@ -95,6 +95,13 @@ function teamStarts(
   }
 }
 
+/**
+ * Reads the issue's global part into the issue's sections: the template's ("3 things that might
+ * take us down") by heading, and every other heading, list or prose as a section of the issue's
+ * own (an extra section of the global team), in the order written, so the export gives it back
+ * as it was. The title, the "Team sprint planning" heading, its intro and the fenced copy of the
+ * template are the exporter's own and are skipped.
+ */
 function importGlobal(
   doc: Y.Doc,
   nodes: readonly RootContent[],
@@ -104,22 +111,30 @@ function importGlobal(
   const issue = issueOf(template)
   const heading = normalizeHeading(String(issue.layout?.templateHeading ?? ''))
   const intro = String(issue.layout?.templateIntro ?? '').trim()
-  const fenced = templateText(template)
-  const kept = nodes.filter((n, i) => {
-    if (i === 0 && n.type === 'heading' && plainText(n).trim() === issue.title) return false
-    if (n.type === 'heading' && normalizeHeading(plainText(n)) === heading) return false
-    if (n.type === 'paragraph' && sliceOf(source, n).trim() === intro) return false
-    return !(n.type === 'code' && n.value.trim() === fenced.trim())
-  })
-  const parsed = walkNodes(kept, {
-    source,
-    sections: issue.sections,
-    catalog: [],
-    legend: effectiveLegend(template.legend),
-  })
-  const first = issue.sections[0]?.key ?? 'notes'
-  for (const sec of parsed.sections) {
-    // The issue has no extra sections: what is not a global section is kept in the first one.
-    writeSection(doc, GLOBAL_TEAM, sec.isExtra ? first : sec.key, sec)
+  const fenced = templateText(template).trim()
+  const isOwn = (n: RootContent, i: number): boolean =>
+    (i === 0 && n.type === 'heading' && plainText(n).trim() === issue.title) ||
+    (n.type === 'paragraph' && sliceOf(source, n).trim() === intro) ||
+    (n.type === 'code' && n.value.trim() === fenced)
+  const at = nodes.findIndex(
+    (n) => n.type === 'heading' && normalizeHeading(plainText(n)) === heading,
+  )
+  const walk = (part: readonly RootContent[], offset: number): ParsedSection[] =>
+    walkNodes(
+      part.filter((n, i) => !isOwn(n, i + offset)),
+      {
+        source,
+        sections: issue.sections,
+        catalog: [],
+        legend: effectiveLegend(template.legend),
+        hasPersonHeadings: false,
+      },
+    ).sections
+  const above = walk(at < 0 ? nodes : nodes.slice(0, at), 0)
+  // What follows the fenced template stays below it.
+  const below = at < 0 ? [] : walk(nodes.slice(at + 1), at + 1)
+  for (const sec of below) {
+    if (sec.isExtra) sec.def = { ...sec.def, layout: { ...sec.def.layout, [AFTER_TEMPLATE]: true } }
   }
+  applyToTeam(doc, GLOBAL_TEAM, { sections: [...above, ...below] }, false)
 }
