@@ -5,20 +5,14 @@ import { IMPORT_ORIGIN } from '../doc/origin'
 import { GLOBAL_TEAM } from '../doc/schema'
 import { readTemplate } from '../doc/read'
 import type { TemplateDefinition } from '../template'
-import { applyToTeam, createTeam, findTeam } from './apply'
+import { applyToTeam } from './apply'
 import { AFTER_TEMPLATE, issueOf, templateText } from './export-issue'
-import {
-  keptWarnings,
-  preambleSection,
-  readComment,
-  teamHeadingIndex,
-  UNNAMED_TEAM,
-  type ImportResult,
-} from './import'
+import type { ImportResult } from './import'
+import { applyComments, readComments, teamStarts } from './import-teams'
 import { normalizeHeading } from './match'
 import { parseMarkdown, plainText, sliceOf } from './parse'
 import { effectiveLegend } from './status-text'
-import { walkNodes, type ParsedComment, type ParsedSection } from './walk'
+import { walkNodes, type ParsedSection } from './walk'
 
 /**
  * Imports a whole sprint issue body: the global sections (the title and the fenced copy of the
@@ -31,68 +25,18 @@ export function importIssue(doc: Y.Doc, markdown: string): ImportResult & { team
   const template = readTemplate(doc)
   const starts = teamStarts(root.children, source, template)
   const globalNodes = root.children.slice(0, starts[0] ?? root.children.length)
+  const comments = readComments(root.children, source, template, starts)
   const teamIds = change(
     doc,
     () => {
       importGlobal(doc, globalNodes, source, template)
-      let between: string[] = []
-      return starts.map((start, i) => {
-        const nodes = root.children.slice(start, starts[i + 1] ?? root.children.length)
-        const { name, parsed } = readComment(nodes, source, template)
-        if (between.length > 0) parsed.sections.unshift(preambleSection(between.join('\n\n')))
-        // Prose after a team's last section and before the next team's heading is the next
-        // team's (a lead's note above it), not an untitled section at the end of this one.
-        between = i + 1 < starts.length ? takeTrailingProse(parsed) : []
-        // Several teams in one issue: say whose comment each warning is about.
-        const who = `${name ?? UNNAMED_TEAM}: `
-        warnings.push(...keptWarnings(parsed, nodes).map((w) => who + w))
-        const found = findTeam(doc, name ?? '', undefined)
-        const id = found ?? createTeam(doc, name ?? UNNAMED_TEAM)
-        applyToTeam(doc, id, parsed, found === undefined)
-        return id
-      })
+      return applyComments(doc, comments, warnings)
     },
     IMPORT_ORIGIN,
   )
   if (starts.length === 0)
     warnings.push('no "# Team …" comment found; everything was read into the issue\'s own sections')
   return { teamId: teamIds[0] ?? GLOBAL_TEAM, teamIds, warnings: [...new Set(warnings)] }
-}
-
-/**
- * Takes off a comment's last section when it is only prose the walker put after the last list
- * (a headingless section without items), returning its notes.
- */
-function takeTrailingProse(parsed: ParsedComment): string[] {
-  const last = parsed.sections.at(-1)
-  const layout = last?.def.layout
-  if (!last?.isExtra || layout?.headingless !== true || layout.preamble === true) return []
-  if (last.items.length > 0 || last.notes.length === 0) return []
-  parsed.sections.pop()
-  return last.notes
-}
-
-function teamStarts(
-  nodes: readonly RootContent[],
-  source: string,
-  template: TemplateDefinition,
-): number[] {
-  const out: number[] = []
-  let offset = 0
-  // Teams start at headings as deep as the first team's (or shallower): a `## Team goals`
-  // section inside a `# Team X` comment is not a team of its own.
-  let depth = 6
-  for (;;) {
-    // In a whole issue a bare `Team X` line only starts a team when the template writes it so.
-    const bare = template.teamHeading.level === 0
-    const rest = nodes.slice(offset)
-    const i = teamHeadingIndex(rest, source, template, bare, depth)
-    if (i < 0) return out
-    const node = rest[i]
-    if (out.length === 0 && node?.type === 'heading') depth = node.depth
-    out.push(offset + i)
-    offset += i + 1
-  }
 }
 
 /**
