@@ -59,7 +59,8 @@ export function addGlobalSection(doc: Y.Doc, args: AddGlobalSectionArgs): string
 
 /**
  * Renames a section of the issue body. A section without a heading (prose kept from an import)
- * becomes a `##` section with this heading. Throws `TemplateEditError` for an empty heading;
+ * becomes a `##` section with this heading, and so do items whose section is known nowhere
+ * (shown under their section's key). Throws `TemplateEditError` for an empty heading;
  * no-op for a key the issue does not have.
  */
 export function renameGlobalSection(doc: Y.Doc, args: { key: string; heading: string }): void {
@@ -78,8 +79,19 @@ export function renameGlobalSection(doc: Y.Doc, args: { key: string; heading: st
       })
       return
     }
-    if (!isTemplateSection(doc, args.key)) return
-    updateTemplate(doc, (t) => withIssueSections(t, (s) => renameSection(s, args.key, heading)))
+    if (isTemplateSection(doc, args.key)) {
+      updateTemplate(doc, (t) => withIssueSections(t, (s) => renameSection(s, args.key, heading)))
+      return
+    }
+    // Items of a section known nowhere (shown under their section's key): the heading makes
+    // it a section of the issue's own, where they are.
+    const shown = readSprint(doc).globalSections
+    const index = shown.findIndex((s) => s.key === args.key)
+    const orphan = shown[index]
+    if (!orphan) return
+    const section = withHeading(orphan.definition, heading)
+    const after = shown[index - 1]?.key ?? ''
+    addExtraSectionIn(doc, { teamId: GLOBAL_TEAM, section, after, order: 'a0' })
   })
 }
 

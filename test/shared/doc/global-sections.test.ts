@@ -82,6 +82,20 @@ describe('editing the sections of the issue body', () => {
     expect(globalPart(doc)).toContain('- Offsite\n\n## Notes\n\nA closing line.\n')
   })
 
+  it('names the section of items whose section is known nowhere, where they are', () => {
+    const doc = imported()
+    addItem(doc, { teamId: GLOBAL_TEAM, section: 'from-a-newer-app', text: 'kept' })
+    renameGlobalSection(doc, { key: 'from-a-newer-app', heading: 'Later' })
+    expect(headings(doc)).toEqual([
+      'Incidents',
+      '3 things that might take us down',
+      'Announcements',
+      'Later',
+    ])
+    expect(readSprint(doc).problems).toEqual([])
+    expect(globalPart(doc)).toContain('- Offsite\n\n## Later\n\n- kept\n')
+  })
+
   it('refuses an empty heading and writes nothing', () => {
     const doc = imported()
     const before = exportIssue(doc)
