@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import { generateKeyBetween } from 'fractional-indexing'
 import {
+  AFTER_TEMPLATE,
   TemplateEditError,
   newSection,
   removeSection,
@@ -43,12 +44,16 @@ export function addGlobalSection(doc: Y.Doc, args: AddGlobalSectionArgs): string
       ...template,
       sections: [...(template.issue?.sections ?? []), ...extras.map((e) => e.def)],
     }
-    const section = newSection(taken, {
+    const made = newSection(taken, {
       heading: args.heading,
       level: 2,
       kind: 'list',
       listStyle: args.listStyle,
     })
+    // After a section written below the fenced template, it is written there too.
+    const anchor = extras.find((e) => e.def.key === args.after)
+    const isBelow = anchor?.def.layout?.[AFTER_TEMPLATE] === true
+    const section = isBelow ? { ...made, layout: { [AFTER_TEMPLATE]: true } } : made
     const siblings = extras.filter((e) => e.after === args.after).map((e) => e.order)
     const first = siblings.filter(isValidOrderKey).sort()[0] ?? null
     const order = generateKeyBetween(null, first)

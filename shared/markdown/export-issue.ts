@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import { readSprint } from '../doc/read'
 import type { SectionView, SprintView, TeamView } from '../doc/types'
-import { TEMPLATES, type TemplateDefinition } from '../template'
+import { AFTER_TEMPLATE, TEMPLATES, type TemplateDefinition } from '../template'
 import { joinBlocks, layoutString, type Block } from './blocks'
 import { renderSection, renderTeam } from './export-team'
 import { safeInline } from './sanitize'
@@ -80,9 +80,6 @@ export function renderIssue(view: SprintView): string {
   for (const s of sections) if (isBelow(s)) blocks.push(...renderSection(s, undefined, legend, {}))
   return joinBlocks(blocks)
 }
-
-/** Layout mark of a global section written below the fenced template (see the importer). */
-export const AFTER_TEMPLATE = 'afterTemplate'
 
 function longestBacktickRun(text: string): number {
   let best = 0

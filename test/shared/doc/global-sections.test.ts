@@ -96,6 +96,20 @@ describe('editing the sections of the issue body', () => {
     expect(globalPart(doc)).toContain('- Offsite\n\n## Later\n\n- kept\n')
   })
 
+  it('writes a section added after one below the fenced template below it too', () => {
+    const doc = newSprint()
+    importIssue(doc, `${exportIssue(newSprint())}\n## Links\n\n- roadmap\n`)
+    addGlobalSection(doc, {
+      heading: 'More links',
+      listStyle: 'bullet',
+      after: keyOf(doc, 'Links'),
+    })
+    expect(headings(doc)).toEqual(['3 things that might take us down', 'Links', 'More links'])
+    expect(exportIssue(doc).endsWith('```\n\n## Links\n\n- roadmap\n\n## More links\n\n-\n')).toBe(
+      true,
+    )
+  })
+
   it('refuses an empty heading and writes nothing', () => {
     const doc = imported()
     const before = exportIssue(doc)
