@@ -59,7 +59,7 @@ describe('the issue body’s own sections', () => {
     await expect.poll(() => issuePreview(page)).toBe(body)
     await screenshot(page, 'global-sections')
 
-    await global.getByRole('button', { name: 'Issue sections…' }).click()
+    await global.getByRole('button', { name: 'Edit headings…' }).click()
     const edit = page.getByRole('dialog', { name: 'Sections of “Global Sprint Planning”' })
     const first = edit.getByLabel('Heading of issue section 1')
     await first.fill('Outages')

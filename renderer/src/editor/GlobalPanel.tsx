@@ -32,7 +32,7 @@ export function GlobalPanel() {
             setEditing(true)
           }}
         >
-          Issue sections…
+          Edit headings…
         </button>
       </header>
       {sections.length === 0 && <p className="global-empty">No sections in the issue body.</p>}
