@@ -7,7 +7,7 @@ import {
   exportIssue,
   exportSprint,
   exportTeam,
-  importComment,
+  importComments,
   importIssue,
   pickTemplate,
 } from '../../shared/markdown'
@@ -109,8 +109,9 @@ export async function importCommand(args: CliArgs, io: Io): Promise<void> {
       ids = r.teamIds
       warnings = r.warnings
     } else {
-      const r = importComment(doc, text)
-      ids = [r.teamId]
+      // A file of several comments (each with its team heading) fills each team.
+      const r = importComments(doc, text)
+      ids = r.teamIds
       warnings = r.warnings
     }
     for (const w of warnings) io.err(`${file}: warning: ${w}\n`)
@@ -160,9 +161,11 @@ export async function convertCommand(args: CliArgs, io: Io): Promise<void> {
     io.out(exportSprint(doc))
     return
   }
-  const result = importComment(doc, text)
+  const result = importComments(doc, text)
   for (const w of result.warnings) io.err(`${file}: warning: ${w}\n`)
-  io.out(exportTeam(doc, result.teamId, { legend: args.flags.has('legend') }))
+  const legend = args.flags.has('legend')
+  // Several comments: each team's, a blank line apart (as a whole sprint is written).
+  io.out(result.teamIds.map((id) => exportTeam(doc, id, { legend })).join('\n'))
 }
 
 function countItems(items: readonly ItemView[]): number {

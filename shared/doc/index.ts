@@ -31,6 +31,12 @@ export {
   type AddExtraSectionArgs,
 } from './team-mutations'
 export {
+  addGlobalSection,
+  removeGlobalSection,
+  renameGlobalSection,
+  type AddGlobalSectionArgs,
+} from './global-sections'
+export {
   addItem,
   addItemIn,
   moveItem,

@@ -92,8 +92,11 @@ export function readSprint(doc: Y.Doc): SprintView {
     )
     return { ...t, sections }
   })
-  const globalSections = (template.issue?.sections ?? []).map((def) =>
-    section(GLOBAL_TEAM, def, false),
+  // The issue's own sections beyond the template's (kept from an import, added in its panel)
+  // are extra sections of the global team, placed like a team's.
+  const globalExtras = readExtraSections(doc, GLOBAL_TEAM, problems)
+  const globalSections = mergeSections(template.issue?.sections ?? [], globalExtras).map(
+    ({ def, isExtra }) => section(GLOBAL_TEAM, def, isExtra),
   )
 
   // Items whose section exists nowhere (a newer template, a removed section, a buggy peer) are

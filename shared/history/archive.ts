@@ -57,6 +57,7 @@ const partDataSchema = z.discriminatedUnion('kind', [
     template: z.unknown(),
     items: z.record(z.string(), itemSchema),
     notes: z.record(z.string(), z.string()),
+    extraSections: z.record(z.string(), z.unknown()).optional(),
   }),
 ])
 

@@ -73,6 +73,9 @@ export function captureSprint(doc: Y.Doc): Capture {
     items: record(itemsOf(doc, GLOBAL_TEAM, view.globalSections)),
     notes: notesOf(GLOBAL_TEAM),
   }
+  // Only when there are some: the part of a sprint without any keeps the hash it always had.
+  const globalExtras = extraSectionsOf(doc, GLOBAL_TEAM)
+  if (Object.keys(globalExtras).length > 0) sprint.extraSections = globalExtras
   const parts: CapturedPart[] = [part(SPRINT_PART, SPRINT_PART_LABEL, sprint, renderIssue(view))]
   for (const team of view.teams) {
     const key = teamPartKey(team.id)

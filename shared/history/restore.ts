@@ -181,6 +181,7 @@ function restoreSprintFields(doc: Y.Doc, data: SprintPartData): void {
   setIfDifferent(meta, META.endDate, data.meta.endDate)
   if (data.template !== null) setIfDifferent(meta, META.template, data.template)
   restoreNotes(doc, GLOBAL_TEAM, data.notes, (key) => key)
+  restoreExtraSections(doc, GLOBAL_TEAM, data.extraSections ?? {})
 }
 
 /** Notes of a team as in the checkpoint; notes written since are emptied (the key stays). */

@@ -55,13 +55,17 @@ export interface TeamPartData {
   extraSections: Record<string, unknown>
 }
 
-/** The sprint part: meta fields, the template (plain JSON) and the global sections. */
+/**
+ * The sprint part: meta fields, the template (plain JSON) and the issue's global sections (its
+ * items, notes, and its own sections beyond the template's, absent when it has none).
+ */
 export interface SprintPartData {
   kind: 'sprint'
   meta: { title: string; startDate: string; endDate: string }
   template: unknown
   items: Record<string, ItemData>
   notes: Record<string, string>
+  extraSections?: Record<string, unknown>
 }
 
 export type PartData = TeamPartData | SprintPartData

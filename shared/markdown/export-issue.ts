@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import { readSprint } from '../doc/read'
 import type { SectionView, SprintView, TeamView } from '../doc/types'
-import { TEMPLATES, type TemplateDefinition } from '../template'
+import { AFTER_TEMPLATE, TEMPLATES, type TemplateDefinition } from '../template'
 import { joinBlocks, layoutString, type Block } from './blocks'
 import { renderSection, renderTeam } from './export-team'
 import { safeInline } from './sanitize'
@@ -65,7 +65,11 @@ export function renderIssue(view: SprintView): string {
   const legend = effectiveLegend(view.template.legend)
   const blocks: Block[] = [{ text: `# ${safeInline(issue.title).replace(/\n/g, ' ')}` }]
   const sections = view.template.issue ? view.globalSections : issue.sections.map(emptySection)
-  for (const s of sections) blocks.push(...renderSection(s, undefined, legend, {}))
+  const isBelow = (s: SectionView): boolean =>
+    s.isExtra && s.definition.layout?.[AFTER_TEMPLATE] === true
+  for (const s of sections) {
+    if (!isBelow(s)) blocks.push(...renderSection(s, undefined, legend, {}))
+  }
   const heading = layoutString(issue.layout, 'templateHeading', 'Team sprint planning')
   const intro = layoutString(issue.layout, 'templateIntro', '')
   blocks.push({ text: `# ${heading}` })
@@ -73,6 +77,7 @@ export function renderIssue(view: SprintView): string {
   const body = templateText(view.template) + (issue.layout?.fenceTrailingBlank ? '\n' : '')
   const fence = '`'.repeat(Math.max(3, longestBacktickRun(body) + 1))
   blocks.push({ text: `${fence}\n${body}${fence}` })
+  for (const s of sections) if (isBelow(s)) blocks.push(...renderSection(s, undefined, legend, {}))
   return joinBlocks(blocks)
 }
 

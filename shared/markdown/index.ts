@@ -13,6 +13,7 @@ export {
   type ImportCommentOptions,
 } from './import'
 export { importIssue } from './import-issue'
+export { importComments, importTargets } from './import-comments'
 export { MarkdownImportError, MAX_MARKDOWN_LENGTH, parseMarkdown } from './parse'
 export { headingRemainder, matchSection, normalizeHeading, scoreTemplate } from './match'
 export { pickTemplate } from './pick-template'

@@ -53,6 +53,11 @@ export interface WalkOptions {
   /** Sections of every era, for recognised sections the target template lacks. */
   catalog: readonly TemplateSection[]
   legend: Legend
+  /**
+   * A heading naming one person (`## Ana`) groups the items under it (default). Off for the
+   * issue's global part, where `## Announcements` is a section, never a person.
+   */
+  hasPersonHeadings?: boolean
 }
 
 interface State {
@@ -205,7 +210,7 @@ function heading(
     st.heroValueEmpty = match.def.field === 'supportHero'
     return
   }
-  const person = isPersonName(text) ? text.trim() : ''
+  const person = opts.hasPersonHeadings !== false && isPersonName(text) ? text.trim() : ''
   const sec = extra(st, {
     heading: raw,
     level: node.depth,

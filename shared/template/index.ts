@@ -45,4 +45,4 @@ export {
   renameSection,
   TemplateEditError,
 } from './custom'
-export { ISSUE_2024 } from './issue'
+export { AFTER_TEMPLATE, ISSUE_2024 } from './issue'

@@ -26,3 +26,9 @@ export const ISSUE_2024: NonNullable<TemplateDefinition['issue']> = {
     fenceTrailingBlank: true,
   },
 }
+
+/**
+ * Layout mark of a section of the issue body written below the fenced copy of the template
+ * (the importer keeps it there, the exporter writes it there).
+ */
+export const AFTER_TEMPLATE = 'afterTemplate'

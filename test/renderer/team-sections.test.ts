@@ -12,7 +12,7 @@ import {
   readSprint,
   readTemplate,
 } from '../../shared/doc'
-import { importComment } from '../../shared/markdown'
+import { importComment, importIssue } from '../../shared/markdown'
 import { defaultTemplate } from '../../shared/template'
 import { StructureIndex } from '../../renderer/src/store/structure-index'
 import { globalSections, teamSections } from '../../renderer/src/editor/team-sections'
@@ -73,9 +73,27 @@ describe('the sections the editor shows', () => {
     addItem(doc, { teamId: GLOBAL_TEAM, section: 'lost-global', text: 'still here' })
     const structure = new StructureIndex(doc)
     const issue = readTemplate(doc).issue?.sections ?? []
-    const shown = globalSections(issue, structure.sectionsWithItems(GLOBAL_TEAM))
+    const shown = globalSections(issue, [], structure.sectionsWithItems(GLOBAL_TEAM))
     expect(shown.map((s) => s.key)).toEqual(readSprint(doc).globalSections.map((s) => s.key))
     expect(shown.map((s) => s.key)).toContain('lost-global')
+    structure.destroy()
+  })
+
+  it('include the sections of an imported issue body beyond the template, in readSprint order', () => {
+    const doc = sprintDoc()
+    const body =
+      '## Incidents\n\n- lag\n\n## 3 things that might take us down\n\n1. a\n\n## Announcements\n\n- offsite\n'
+    importIssue(doc, `# Global Sprint Planning\n\n${body}`)
+    const structure = new StructureIndex(doc)
+    const issue = readTemplate(doc).issue?.sections ?? []
+    const extras = readExtraSections(doc, GLOBAL_TEAM)
+    const shown = globalSections(issue, extras, structure.sectionsWithItems(GLOBAL_TEAM))
+    expect(shown.map((s) => s.heading)).toEqual([
+      'Incidents',
+      '3 things that might take us down',
+      'Announcements',
+    ])
+    expect(shown.map((s) => s.key)).toEqual(readSprint(doc).globalSections.map((s) => s.key))
     structure.destroy()
   })
 

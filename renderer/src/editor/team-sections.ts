@@ -30,6 +30,7 @@ export function teamSections(
   template: readonly TemplateSection[],
   extras: readonly PlacedExtra[],
   withItems: readonly string[],
+  orphanLevel = 3,
 ): TemplateSection[] {
   const keys = new Set(template.map((s) => s.key))
   const byAnchor = new Map<string, TemplateSection[]>()
@@ -64,18 +65,19 @@ export function teamSections(
     keys.add(def.key)
     out.push(def)
   }
-  for (const key of withItems) if (!keys.has(key)) out.push(orphanSection(key, 3))
+  for (const key of withItems) if (!keys.has(key)) out.push(orphanSection(key, orphanLevel))
   return out
 }
 
 /**
- * The issue's global sections the editor shows: the template's, then one plain section per set of
- * global items in no known section (as `readSprint` keeps them visible).
+ * The issue's global sections the editor shows: the template's, the issue's own (kept from an
+ * import or added in its panel) after the section each follows, then one plain section per set
+ * of global items in no known section (as `readSprint` keeps them visible).
  */
 export function globalSections(
   issue: readonly TemplateSection[],
+  extras: readonly PlacedExtra[],
   withItems: readonly string[],
 ): TemplateSection[] {
-  const keys = new Set(issue.map((s) => s.key))
-  return [...issue, ...withItems.filter((k) => !keys.has(k)).map((k) => orphanSection(k, 2))]
+  return teamSections(issue, extras, withItems, 2)
 }

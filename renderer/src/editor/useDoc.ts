@@ -208,12 +208,12 @@ export function useTeamSections(teamId: string): TemplateSection[] {
     true,
   )
   return useMemo(() => {
-    if (teamId === GLOBAL_TEAM) return globalSections(template.issue?.sections ?? [], withItems)
-    const extras = JSON.parse(extrasKey) as [TemplateSection, string][]
-    return teamSections(
-      template.sections,
-      extras.map(([def, after]) => ({ def, after })),
-      withItems,
-    )
+    const extras = (JSON.parse(extrasKey) as [TemplateSection, string][]).map(([def, after]) => ({
+      def,
+      after,
+    }))
+    if (teamId === GLOBAL_TEAM)
+      return globalSections(template.issue?.sections ?? [], extras, withItems)
+    return teamSections(template.sections, extras, withItems)
   }, [template, extrasKey, teamId, withItems])
 }

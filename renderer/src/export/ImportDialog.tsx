@@ -7,9 +7,7 @@ import {
   useState,
   type DragEvent,
 } from 'react'
-import * as Y from 'yjs'
-import { ITEM, TEAM, getTeamMap, itemsMap } from '../../../shared/doc'
-import { importComment, importTarget } from '../../../shared/markdown'
+import { importComments } from '../../../shared/markdown'
 import { historyOf } from '../history/recorder'
 import { useSprint } from '../editor/sprint-context'
 import { useTeamIds } from '../editor/useDoc'
@@ -18,6 +16,7 @@ import { importedMessage, useToast } from '../app/toast'
 import { undoLastStepAction } from '../editor/undo-toast'
 import { focusSoon, teamNameField } from '../editor/focus'
 import { TeamOption } from './TeamOption'
+import { BY_NAME, previewImport } from './import-preview'
 
 interface Props {
   /** The team to merge into (a file dropped on it); `''`: the team the comment names. */
@@ -25,41 +24,6 @@ interface Props {
   initialText?: string
   onClose: () => void
   onImported: (teamId: string) => void
-}
-
-/** The target "the team the comment names, or a new team": what `importComment` does alone. */
-const BY_NAME = '__by_name__'
-
-function teamName(doc: Y.Doc, teamId: string): string {
-  const name: unknown = getTeamMap(doc, teamId)?.get(TEAM.name)
-  return typeof name === 'string' && name.trim() ? name : 'Unnamed team'
-}
-
-function itemCount(doc: Y.Doc, teamId: string): number {
-  let n = 0
-  itemsMap(doc).forEach((item: unknown) => {
-    if (item instanceof Y.Map && item.get(ITEM.team) === teamId) n++
-  })
-  return n
-}
-
-/** Says, before importing, which team the comment goes into and whether it adds to items. */
-function whereItGoes(doc: Y.Doc, markdown: string, target: string): string {
-  if (!markdown.trim()) return ''
-  const to = importTarget(doc, markdown, target === BY_NAME ? {} : { teamId: target })
-  if (to.error) return ''
-  if (to.teamId === undefined)
-    return to.name === undefined
-      ? 'No “Team …” heading found: it will be a new team named “Unnamed”.'
-      : `It will be a new team, “${to.name}”.`
-  const name = teamName(doc, to.teamId)
-  const how = target === BY_NAME ? ' (same name)' : ''
-  const count = itemCount(doc, to.teamId)
-  const already =
-    count > 0
-      ? ` It has ${count} item${count === 1 ? '' : 's'} already: the comment's items are added after them.`
-      : ''
-  return `It will be merged into “${name}”${how}.${already}`
 }
 
 /** Reads a dropped or picked .md file as text. */
@@ -77,9 +41,10 @@ export function ImportDialog({ defaultTeamId, initialText, onClose, onImported }
   const [target, setTarget] = useState(defaultTeamId || BY_NAME)
   const deferredText = useDeferredValue(text)
   const where = useMemo(
-    () => whereItGoes(sprint.doc, deferredText, target),
+    () => previewImport(sprint.doc, deferredText, target),
     [sprint.doc, deferredText, target],
   )
+  const isSeveral = where.lines.length > 0
   const [error, setError] = useState('')
   const textId = useId()
   const targetId = useId()
@@ -95,15 +60,19 @@ export function ImportDialog({ defaultTeamId, initialText, onClose, onImported }
       // The sprint as it was before the import stays in the history.
       void historyOf(sprint.doc)?.checkpoint('import')
       sprint.checkpoint()
-      const result = importComment(sprint.doc, text, options)
+      const result = importComments(sprint.doc, text, options)
       sprint.checkpoint()
+      const done =
+        result.teamIds.length > 1
+          ? `${result.teamIds.length} comments imported`
+          : 'Comment imported'
       onImported(result.teamId)
       // Closing gives the focus back to the opener; then on to the team that got the content.
       ref.current?.close()
       focusSoon(() => teamNameField(result.teamId))
       toast.show(
         {
-          message: importedMessage('Comment imported', result.warnings),
+          message: importedMessage(done, result.warnings),
           action: undoLastStepAction(sprint, toast),
         },
         5000,
@@ -150,7 +119,8 @@ export function ImportDialog({ defaultTeamId, initialText, onClose, onImported }
           <select
             id={targetId}
             className="field-input"
-            value={target}
+            value={isSeveral ? BY_NAME : target}
+            disabled={isSeveral}
             onChange={(e) => setTarget(e.target.value)}
           >
             <option value={BY_NAME}>The team it names (or a new team)</option>
@@ -159,9 +129,16 @@ export function ImportDialog({ defaultTeamId, initialText, onClose, onImported }
             ))}
           </select>
         </div>
-        <p className="import-where" role="status">
-          {where}
-        </p>
+        <div className="import-where" role="status" aria-label="Where it goes">
+          <p>{where.summary}</p>
+          {isSeveral && (
+            <ul className="import-targets">
+              {where.lines.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+          )}
+        </div>
         {error && (
           <p className="form-error" role="alert">
             {error}

@@ -111,6 +111,22 @@ describe('sprintpad CLI', () => {
     expect(cli('inspect', file).stdout).toContain('template: team-2025-q4')
   })
 
+  it('imports and converts a file of several comments into one team each', () => {
+    const both = join(dir, 'two-comments.md')
+    const texts = ['01-pipeline-clean.md', '03-growth-details.md'].map((f) =>
+      readFileSync(join(COMMENTS, f), 'utf8'),
+    )
+    writeFileSync(both, texts.join('\n'))
+    const file = join(dir, 'two.sprintpad')
+    const r = cli('import', both, '-o', file, '--template', 'team-2024')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('imported Pipeline, Growth')
+    expect(cli('inspect', file).stdout).toContain('teams: 2')
+    const converted = cli('convert', both, '--template', 'team-2024')
+    expect(converted.stdout).toContain('# Team Pipeline\n')
+    expect(converted.stdout).toContain('\n# Team Growth\n')
+  })
+
   it('converts a comment into the shape of the template that fits it', () => {
     const r = cli('convert', join(COMMENTS, '05-flags-2026.md'))
     expect(r.code).toBe(0)

@@ -2,6 +2,7 @@ import type * as Y from 'yjs'
 import * as prng from 'lib0/prng'
 import { describe, expect, test } from 'vitest'
 import {
+  addGlobalSection,
   addItem,
   addTeam,
   createUndoManager,
@@ -11,8 +12,10 @@ import {
   moveTeam,
   outdentItem,
   readSprint,
+  removeGlobalSection,
   removeItem,
   removeTeam,
+  renameGlobalSection,
   renameTeam,
   setItemStatus,
   setChildListStyle,
@@ -200,6 +203,19 @@ function makeOps(ids: () => string, undo: Map<Y.Doc, Y.UndoManager>): Op[] {
       // Whether a team's section is written with its guidance comment or placeholder.
       const form = prng.bool(gen) ? 'guidance' : 'placeholder'
       setSectionForm(p.doc, { ...listSection(gen, v), form, value: prng.bool(gen) })
+    },
+    (p, gen, v) => {
+      // The global panel: add, rename or remove a section of the issue body, or fill one.
+      const s = v.globalSections.length > 0 ? prng.oneOf(gen, v.globalSections) : undefined
+      const r = prng.uint32(gen, 0, 3)
+      if (r === 0 || !s) {
+        const heading = `G${prng.uint32(gen, 0, 99)}`
+        addGlobalSection(p.doc, { heading, listStyle: 'bullet', after: s?.key ?? '' })
+      } else if (r === 1) renameGlobalSection(p.doc, { key: s.key, heading: prng.word(gen, 1, 8) })
+      else if (r === 2) {
+        const text = prng.word(gen, 0, 8)
+        addItem(p.doc, { id: ids(), teamId: GLOBAL_TEAM, section: s.key, text })
+      } else removeGlobalSection(p.doc, { key: s.key })
     },
     (p, gen) => setSprintMeta(p.doc, { title: prng.word(gen, 1, 10) }),
     (p, gen, v) => {

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import {
+  GLOBAL_TEAM,
   addItem,
   addTeam,
   createUndoManager,
@@ -9,6 +10,7 @@ import {
   itemsMap,
   moveItem,
   readSprint,
+  removeExtraSection,
   removeItem,
   removeTeam,
   renameTeam,
@@ -17,7 +19,7 @@ import {
   setSprintMeta,
   teamsMap,
 } from '../../../shared/doc'
-import { exportSprint, exportTeam } from '../../../shared/markdown'
+import { exportSprint, exportTeam, importIssue } from '../../../shared/markdown'
 import {
   RestoreError,
   SPRINT_PART,
@@ -181,6 +183,19 @@ describe('restore the whole sprint', () => {
     expect(summary.teamsAdded).toBe(1)
     expect(summary.teamsRemoved).toBe(1)
     expect([...teamsMap(doc).keys()]).not.toContain('infra')
+  })
+
+  it('brings back a section of the issue body (Incidents) removed since', () => {
+    const doc = planned()
+    importIssue(doc, '# Global Sprint Planning\n\n## Incidents\n\n- Ingestion lag @ana\n')
+    const checkpoint = captureSprint(doc)
+    const before = exportSprint(doc)
+    const incidents = readSprint(doc).globalSections.find((s) => s.heading === 'Incidents')
+    removeExtraSection(doc, { teamId: GLOBAL_TEAM, key: incidents?.key ?? '' })
+    expect(exportSprint(doc)).not.toContain('Incidents')
+    restoreCheckpoint(doc, checkpoint.parts, { kind: 'sprint' })
+    expect(exportSprint(doc)).toBe(before)
+    expect(exportSprint(docFromCheckpoint(checkpoint.parts, 's1'))).toBe(before)
   })
 
   it('makes a checkpoint into a document of its own (export --at)', () => {

@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import * as Y from 'yjs'
 import { createSprint } from '../../../shared/doc'
-import { getTemplate, type TemplateDefinition } from '../../../shared/template'
+import { matchSection } from '../../../shared/markdown'
+import { TEMPLATES, getTemplate, type TemplateDefinition } from '../../../shared/template'
 
 /** The shared fixtures folder (outside the repo, never copied into it). */
 export const FIXTURES = resolve(import.meta.dirname, '../../../../shared/fixtures')
@@ -55,4 +56,16 @@ export function lostWords(
   return [...new Set(words(before))].filter(
     (w) => !have.has(w.toLowerCase()) && !ok.has(w.toLowerCase()),
   )
+}
+
+const ALL_SECTIONS = TEMPLATES.flatMap((t) => t.sections)
+
+/** Words of headings the importer recognises as template sections (they may be respelt). */
+export function recognisedHeadingWords(markdown: string): string[] {
+  return markdown
+    .split('\n')
+    .filter((l) => /^#{1,6}\s/.test(l))
+    .map((l) => l.replace(/^#+\s*/, ''))
+    .filter((h) => matchSection(h, ALL_SECTIONS))
+    .flatMap((h) => words(h))
 }

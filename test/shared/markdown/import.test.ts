@@ -18,24 +18,12 @@ import {
   importIssue,
   importTarget,
   MAX_MARKDOWN_LENGTH,
-  matchSection,
   pickTemplate,
 } from '../../../shared/markdown'
 import { TEMPLATES } from '../../../shared/template'
-import { commentFixtures, fixture, lostWords, newSprint, words } from './helpers'
+import { commentFixtures, fixture, lostWords, newSprint, recognisedHeadingWords } from './helpers'
 
 const GOLDEN = resolve(import.meta.dirname, '../../fixtures/markdown')
-const ALL_SECTIONS = TEMPLATES.flatMap((t) => t.sections)
-
-/** Words of headings the importer recognises as template sections (they may be respelt). */
-function recognisedHeadingWords(markdown: string): string[] {
-  return markdown
-    .split('\n')
-    .filter((l) => /^#{1,6}\s/.test(l))
-    .map((l) => l.replace(/^#+\s*/, ''))
-    .filter((h) => matchSection(h, ALL_SECTIONS))
-    .flatMap((h) => words(h))
-}
 
 function importInto(doc: Y.Doc, markdown: string): { team: TeamView; out: string } {
   const { teamId } = importComment(doc, markdown)
