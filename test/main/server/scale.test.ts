@@ -77,10 +77,16 @@ describe.skipIf(noRedis !== undefined)('sprintpad-server: two instances and Redi
     createSprint(ana.doc, { title: 'Scaled', startDate: '', endDate: '' })
     const teamId = addTeam(ana.doc, { name: 'Web' })
     const itemId = addItem(ana.doc, { teamId, section: 'high', text: 'from instance a' })
-    await waitFor('Ana’s edit on instance b', () => texts(ben).includes('from instance a'))
+    // Three Redis hops (a's state vector, b's reply, a's answer): seconds on a loaded machine, where
+    // 20 s was seen to run out while other suites ran beside it (it passes alone in about 1 s).
+    await waitFor('Ana’s edit on instance b', () => texts(ben).includes('from instance a'), 60_000)
 
     setItemText(ben.doc, { itemId, text: 'edited on instance b' })
-    await waitFor('Ben’s edit on instance a', () => texts(ana).includes('edited on instance b'))
+    await waitFor(
+      'Ben’s edit on instance a',
+      () => texts(ana).includes('edited on instance b'),
+      60_000,
+    )
     expect(readSprint(ana.doc)).toEqual(readSprint(ben.doc))
     expect(await health(a)).toMatchObject({ status: 'ok', redis: { status: 'ready' } })
   })
