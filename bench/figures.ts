@@ -24,3 +24,20 @@ export function best(runs: number, fn: () => unknown): number {
   }
   return out
 }
+
+/** The median of `xs` (NaN when empty). */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)] ?? NaN
+}
+
+/** The median of `runs` timings of `fn`, in ms. */
+export function time(fn: () => void, runs: number): number {
+  const out: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now()
+    fn()
+    out.push(performance.now() - t0)
+  }
+  return median(out)
+}

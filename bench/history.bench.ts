@@ -18,21 +18,7 @@ import { serveStatic } from '../test/helpers/static-server'
 import { seedSprints } from '../test/helpers/seed-sprints'
 import { sprintSeries } from '../test/helpers/sprint-series'
 import { buildHeavySprint } from './heavy-sprint'
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)] ?? NaN
-}
-
-function time(fn: () => void, runs: number): number {
-  const out: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now()
-    fn()
-    out.push(performance.now() - t0)
-  }
-  return median(out)
-}
+import { median, time } from './figures'
 
 const kb = (n: number): string => `${(n / 1024).toFixed(1)} KiB`
 const ms = (n: number): string => `${n.toFixed(1)} ms`

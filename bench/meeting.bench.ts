@@ -10,21 +10,7 @@ import {
 } from '../shared/doc'
 import { checkPlan, meetingSummary, planChanges, snapshotPlan } from '../shared/meeting'
 import { buildHeavySprint } from './heavy-sprint'
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)] ?? NaN
-}
-
-function time(fn: () => void, runs: number): number {
-  const out: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now()
-    fn()
-    out.push(performance.now() - t0)
-  }
-  return median(out)
-}
+import { time } from './figures'
 
 const clock = (now: number): PeerClock => ({
   device: 'bench',

@@ -1,21 +1,7 @@
 import * as Y from 'yjs'
 import { readSprint } from '../shared/doc'
 import { buildBareDoc, buildHeavySprint } from './heavy-sprint'
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)] ?? NaN
-}
-
-function time(fn: () => void, runs: number): number {
-  const out: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now()
-    fn()
-    out.push(performance.now() - t0)
-  }
-  return median(out)
-}
+import { time } from './figures'
 
 /** Document model: encoded size, load (apply update) and read time, against a bare Y.Doc. */
 export async function run(): Promise<void> {

@@ -7,7 +7,9 @@ import * as Y from 'yjs'
 import { addItem, addTeam, createSprint, editItemText, getItemText } from '../shared/doc'
 import { launchProfile } from '../test/helpers/chromium'
 import { serveStatic } from '../test/helpers/static-server'
+import { seedSprints } from '../test/helpers/seed-sprints'
 import { addFigure } from './summary'
+import { time } from './figures'
 
 /** The dev-only render counter the renderer exposes with `?renders` (see render-count.ts). */
 interface RenderWindow {
@@ -30,7 +32,7 @@ function rng(seed: number): () => number {
 }
 
 /** 15 teams × 40 items, then 50k single-character edits (typing and deleting) in random items. */
-function heavySprint(): { id: string; update: Uint8Array; firstItem: string } {
+function heavySprint(): { doc: Y.Doc; id: string; update: Uint8Array; firstItem: string } {
   const doc = new Y.Doc()
   const id = 'benchheavysprint'
   createSprint(doc, { id, title: 'Heavy sprint', startDate: '2024-07-01', endDate: '2024-07-12' })
@@ -57,7 +59,7 @@ function heavySprint(): { id: string; update: Uint8Array; firstItem: string } {
       insert: isDelete ? '' : String.fromCharCode(97 + Math.floor(rand() * 26)),
     })
   }
-  return { id, update: Y.encodeStateAsUpdate(doc), firstItem: items[3 * 5] ?? '' }
+  return { doc, id, update: Y.encodeStateAsUpdate(doc), firstItem: items[3 * 5] ?? '' }
 }
 
 async function bundleSize(dir: string): Promise<{ raw: number; gzip: number }> {
@@ -72,35 +74,6 @@ async function bundleSize(dir: string): Promise<{ raw: number; gzip: number }> {
   return { raw, gzip }
 }
 
-/**
- * Runs in the page: stores the sprint the way y-indexeddb does (one merged update) plus its list
- * entry. Plain JavaScript text, so the bundler's helpers never leak into the page.
- */
-const SEED_SCRIPT = `async ({ id, b64 }) => {
-  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
-  const open = (name, up) => new Promise((ok, fail) => {
-    const r = indexedDB.open(name, 1)
-    r.onupgradeneeded = () => up(r.result)
-    r.onsuccess = () => ok(r.result)
-    r.onerror = () => fail(r.error)
-  })
-  const put = (db, store, value) => new Promise((ok, fail) => {
-    const tx = db.transaction(store, 'readwrite')
-    tx.objectStore(store).put(value)
-    tx.oncomplete = () => ok()
-    tx.onerror = () => fail(tx.error)
-  })
-  const sprintDb = await open('sprintpad-sprint-' + id, (db) => {
-    db.createObjectStore('updates', { autoIncrement: true })
-    db.createObjectStore('custom')
-  })
-  await put(sprintDb, 'updates', bytes)
-  sprintDb.close()
-  const reg = await open('sprintpad-registry', (db) => db.createObjectStore('sprints', { keyPath: 'id' }))
-  await put(reg, 'sprints', { id, title: 'Heavy sprint', startDate: '2024-07-01', endDate: '2024-07-12', teamCount: 15, createdAt: 1, updatedAt: 1 })
-  reg.close()
-}`
-
 /** What index.html loads before anything shows: its scripts, module preloads and styles. */
 async function firstScreenSize(dir: string): Promise<{ raw: number; gzip: number }> {
   const html = await readFile(join(dir, 'index.html'), 'utf8')
@@ -112,20 +85,6 @@ async function firstScreenSize(dir: string): Promise<{ raw: number; gzip: number
     gzip += gzipSync(bytes, { level: 9 }).length
   }
   return { raw, gzip }
-}
-
-/** Median of `runs` timings of `fn` in this process, in ms. */
-function medianOf(runs: number, fn: () => void): number {
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now()
-    fn()
-    times.push(performance.now() - t)
-  }
-  return percentile(
-    times.sort((a, b) => a - b),
-    50,
-  )
 }
 
 /** Keystroke → next frame, measured in the page (the same probe for the app and a bare field). */
@@ -173,9 +132,7 @@ export async function run(): Promise<void> {
     const page = profile.context.pages()[0] ?? (await profile.context.newPage())
     await page.goto(`${server.url}/`)
     // Store the sprint the way y-indexeddb does (one merged update), plus its list entry.
-    await page.evaluate(
-      `(${SEED_SCRIPT})(${JSON.stringify({ id: heavy.id, b64: Buffer.from(heavy.update).toString('base64') })})`,
-    )
+    await seedSprints(page, [heavy.doc])
 
     // Cold start: navigation → the sprints list shows its sprint and New sprint works; bare: the
     // same server's empty page (what the browser itself takes to navigate here).
@@ -213,7 +170,7 @@ export async function run(): Promise<void> {
     loads.sort((a, b) => a - b)
     firstTeams.sort((a, b) => a - b)
     // Bare: applying the same stored state to an empty Y.Doc (this process, the same V8).
-    const bareOpen = medianOf(5, () => Y.applyUpdate(new Y.Doc(), heavy.update))
+    const bareOpen = time(() => Y.applyUpdate(new Y.Doc(), heavy.update), 5)
     console.log(
       `navigation → editable heavy sprint: median ${percentile(loads, 50).toFixed(0)} ms (runs: ${loads.map((x) => x.toFixed(0)).join(', ')}); ` +
         `first team's item editable: median ${percentile(firstTeams, 50).toFixed(0)} ms; bare Y.applyUpdate of the same state: ${bareOpen.toFixed(0)} ms`,
