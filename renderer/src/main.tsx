@@ -10,6 +10,7 @@ import { ToastStore } from './app/toast'
 import { SyncWiring } from './app/sync-wiring'
 import { syncExtensions } from './app/sync-extensions'
 import { SettingsStore } from './sync/sync-settings'
+import { startEarlyOpens } from './app/early-open'
 import './styles/base.css'
 import './styles/editor.css'
 import './styles/items.css'
@@ -22,6 +23,8 @@ import './styles/meeting.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root')
+// A sprint named by the URL starts loading now, while the sprint view's chunks arrive.
+startEarlyOpens()
 const registry = new SprintRegistry()
 // Sync (share / join / presence) plugs in through the `extensions` prop.
 const extensions = syncExtensions(new SyncWiring(new SettingsStore()), registry)

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import type { Peer, PresenceView } from '../../../shared/sync'
 import type { SyncSession } from '../sync/sync-session'
+import { whenTeamsRendered } from '../editor/progressive'
 
 /** Whom this laptop follows: their device (stable across their reloads) and name. */
 export interface FollowTarget {
@@ -41,13 +42,21 @@ export function useFollowing(
 
   useEffect(() => {
     if (!target || !hasPlace) return
-    ownScrollAt.current = Date.now()
-    const el =
-      (item && document.querySelector(`[data-item-row="${CSS.escape(item)}"]`)) ||
-      (team && document.querySelector(`article[data-team-id="${CSS.escape(team)}"]`))
-    // No team: the top of the sprint (the issue's own sections).
-    if (!el) document.querySelector('.sprint-main')?.scrollTo({ top: 0 })
-    else el.scrollIntoView({ block: isEditing ? 'center' : 'start' })
+    let isCurrent = true
+    // A big sprint just opened renders its teams in passes: scroll once the leader's is there.
+    whenTeamsRendered(() => {
+      if (!isCurrent) return
+      ownScrollAt.current = Date.now()
+      const el =
+        (item && document.querySelector(`[data-item-row="${CSS.escape(item)}"]`)) ||
+        (team && document.querySelector(`article[data-team-id="${CSS.escape(team)}"]`))
+      // No team: the top of the sprint (the issue's own sections).
+      if (!el) document.querySelector('.sprint-main')?.scrollTo({ top: 0 })
+      else el.scrollIntoView({ block: isEditing ? 'center' : 'start' })
+    })
+    return () => {
+      isCurrent = false
+    }
   }, [target, hasPlace, team, item, isEditing])
 
   useEffect(() => {

@@ -27,6 +27,7 @@ import { MoveItemDialog } from './MoveItemDialog'
 import { onMoveDialogRequest } from './move-request'
 import { keepFocusNear, teamNameField } from './focus'
 import { focusWhereLeft, jumpSection, jumpTeam } from './jump'
+import { whenTeamsRendered } from './progressive'
 import { useRescueRemovedItem } from './useRescueRemovedItem'
 import { SectionsDialog } from './SectionsDialog'
 import { TeamJumpDialog } from './TeamJumpDialog'
@@ -188,8 +189,9 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
       if (e.altKey && !isMod && (e.key === 'PageDown' || e.key === 'PageUp')) {
         e.preventDefault()
         const by = e.key === 'PageDown' ? 1 : -1
-        if (e.shiftKey) jumpTeam(by)
-        else jumpSection(by)
+        const isTeam = e.shiftKey
+        // The teams of a big sprint still rendering: the jump lands once they are there.
+        whenTeamsRendered(() => (isTeam ? jumpTeam(by) : jumpSection(by)))
         return
       }
       if (

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { readSprint, type ItemView, type TeamView } from '../../../shared/doc'
 import { useSprint } from './sprint-context'
 import { focusTeam } from './jump'
+import { whenTeamsRendered } from './progressive'
 
 interface Props {
   /** This user's GitHub handle (from sync settings), for "My teams"; empty when unknown. */
@@ -71,7 +72,7 @@ export function TeamJumpDialog({ myHandle, onClose }: Props) {
   const go = (teamId: string): void => {
     ref.current?.close()
     // After the dialog has given the focus back, so it does not take it again.
-    requestAnimationFrame(() => focusTeam(teamId))
+    requestAnimationFrame(() => whenTeamsRendered(() => focusTeam(teamId)))
   }
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>): void => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {

@@ -1,4 +1,5 @@
 import { focusIfLost } from './focus'
+import { areTeamsPending, whenTeamsRendered } from './progressive'
 
 /**
  * Getting around a big sprint by keyboard: to the next / previous section or team, and, on
@@ -86,6 +87,12 @@ export function focusWhereLeft(sprintId: string): void {
     last = localStorage.getItem(LAST_ITEM_KEY + sprintId)
   } catch {
     last = null
+  }
+  const lastField = last && document.querySelector(`textarea[data-item-id="${CSS.escape(last)}"]`)
+  if (areTeamsPending() && !lastField) {
+    // The item may be in a team not rendered yet (a big sprint renders its first screen first).
+    whenTeamsRendered(() => focusWhereLeft(sprintId))
+    return
   }
   focusIfLost(() => {
     const items = [...document.querySelectorAll<HTMLTextAreaElement>('textarea[data-item-id]')]

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { OpenSprint } from '../store/open-sprint'
+import { takeEarlyOpen } from '../app/early-open'
 import { readMeta } from '../../../shared/doc'
 
 export type OpenState =
@@ -23,7 +24,8 @@ export function useOpenSprint(
     let isCancelled = false
     let opened: OpenSprint | undefined
     // What `onOpen` needs (the sync chunk) loads while the document does.
-    Promise.all([OpenSprint.open(sprintId), prepare?.()]).then(
+    const opening = takeEarlyOpen(sprintId) ?? OpenSprint.open(sprintId)
+    Promise.all([opening, prepare?.()]).then(
       ([sprint]) => {
         opened = sprint
         if (isCancelled) {
@@ -38,6 +40,8 @@ export function useOpenSprint(
         setState({ status: 'ready', sprint })
       },
       (err: unknown) => {
+        // The document may have opened while what `onOpen` needs failed: close it.
+        void opening.then((s) => s.close()).catch(() => undefined)
         if (!isCancelled) setState({ status: 'error', message: String(err) })
       },
     )

@@ -1,4 +1,4 @@
-import { useMemo, useSyncExternalStore } from 'react'
+import { useMemo, useState, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
 
 /** Quiet time after the last update before the preview is recomputed (ms). */
@@ -30,8 +30,16 @@ export interface PreviewStore {
   getSnapshot: () => string
 }
 
-/** The preview's value and its subscription (exported for its unit test). */
-export function createPreviewStore(doc: Y.Doc, compute: (doc: Y.Doc) => string): PreviewStore {
+/**
+ * The preview's value and its subscription (exported for its unit test). With `isFirstDeferred`
+ * the first value too is computed once the browser is idle (the preview is empty until then);
+ * otherwise the first read computes it.
+ */
+export function createPreviewStore(
+  doc: Y.Doc,
+  compute: (doc: Y.Doc) => string,
+  isFirstDeferred = false,
+): PreviewStore {
   let value: string | undefined
   let cancel: (() => void) | undefined
   // When the oldest update not yet in the preview arrived.
@@ -59,6 +67,7 @@ export function createPreviewStore(doc: Y.Doc, compute: (doc: Y.Doc) => string):
         })
       }
       doc.on('update', onUpdate)
+      if (isFirstDeferred && value === undefined) onUpdate()
       return () => {
         doc.off('update', onUpdate)
         cancel?.()
@@ -66,8 +75,8 @@ export function createPreviewStore(doc: Y.Doc, compute: (doc: Y.Doc) => string):
       }
     },
     getSnapshot() {
-      value ??= safe()
-      return value
+      if (!isFirstDeferred) value ??= safe()
+      return value ?? ''
     },
   }
 }
@@ -78,6 +87,11 @@ export function createPreviewStore(doc: Y.Doc, compute: (doc: Y.Doc) => string):
  * export, and typing never waits for it.
  */
 export function usePreview(doc: Y.Doc, compute: (doc: Y.Doc) => string): string {
-  const store = useMemo(() => createPreviewStore(doc, compute), [doc, compute])
+  // The first preview of an opened sprint waits for the browser to be idle (a heavy sprint's
+  // export is tens of ms its first screen should not wait for); another team's is shown at once.
+  const [firstDoc] = useState(doc)
+  const [firstCompute] = useState(() => compute)
+  const isFirst = doc === firstDoc && compute === firstCompute
+  const store = useMemo(() => createPreviewStore(doc, compute, isFirst), [doc, compute, isFirst])
   return useSyncExternalStore(store.subscribe, store.getSnapshot)
 }

@@ -1,11 +1,17 @@
 import type { CheckTarget } from '../../../shared/meeting'
 import { focusItem } from '../editor/focus'
+import { areTeamsPending, whenTeamsRendered } from '../editor/progressive'
 
 /**
  * Takes the user to where a plan-check finding is fixed: the item's text (scrolled into view,
  * caret at the end), or the team's support hero / time-off field. False when it is not shown.
  */
 export function jumpTo(teamId: string, target: CheckTarget): boolean {
+  if (areTeamsPending()) {
+    // A big sprint still rendering its teams: jump once they are all there.
+    whenTeamsRendered(() => jumpTo(teamId, target))
+    return true
+  }
   if (target.kind === 'item') {
     const selector = `textarea[data-item-id="${CSS.escape(target.itemId)}"]`
     if (!document.querySelector(selector)) return false

@@ -23,6 +23,7 @@ export class BatchedWrites {
   private pending: Uint8Array[] = []
   private timer: ReturnType<typeof setTimeout> | undefined
   private isDestroyed = false
+  private isStarted = false
 
   /**
    * @param onWrite called right after each batch is handed to IndexedDB (its transaction is
@@ -35,7 +36,17 @@ export class BatchedWrites {
     private readonly delayMs = WRITE_BATCH_MS,
   ) {
     doc.off('update', persistence._storeUpdate)
-    doc.on('update', this.onUpdate)
+  }
+
+  /**
+   * Starts writing the doc's updates. Call it once the stored state is loaded: while the doc has
+   * no `update` listener, Yjs does not encode an update for each transaction, and loading a
+   * heavy sprint's state would otherwise encode all of it again only to be ignored here.
+   */
+  start(): void {
+    if (this.isStarted || this.isDestroyed) return
+    this.isStarted = true
+    this.doc.on('update', this.onUpdate)
     if (typeof window !== 'undefined') {
       window.addEventListener('pagehide', this.flush)
       document.addEventListener('visibilitychange', this.flush)

@@ -57,14 +57,20 @@ export class OpenSprint {
     this.writes = new BatchedWrites(this.persistence, this.doc, this.onWrite)
     this.undo = createUndoManager(this.doc)
     this.structure = new StructureIndex(this.doc)
-    this.doc.on('update', this.onUpdate)
     this.doc.on('afterTransaction', this.onTransaction)
   }
 
   /** Opens a sprint's document and resolves once everything stored on this device is loaded. */
   static async open(id: string, opts: { tidyDelayMs?: number } = {}): Promise<OpenSprint> {
+    performance.mark('sprintpad:open')
     const sprint = new OpenSprint(id, opts.tidyDelayMs ?? TIDY_DELAY_MS)
+    // The stored rows are read: y-indexeddb's transaction applying them starts.
+    sprint.doc.once('beforeTransaction', () => performance.mark('sprintpad:read'))
     await sprint.persistence.whenSynced
+    performance.mark('sprintpad:loaded')
+    // Only now: an `update` listener makes Yjs encode every transaction, the load's too.
+    sprint.writes.start()
+    sprint.doc.on('update', sprint.onUpdate)
     sprint.isSupported = migrate(sprint.doc)
     // Loading and migrating are not the user's edits.
     sprint.undo.clear()
