@@ -46,6 +46,9 @@ describe('keyboard flow', () => {
     await createSprint(page)
     const keys = keyboard(page)
     await keys.press('Control+Shift+A')
+    // The new team's name takes the focus on the next frame (SprintScreen's addTeamAndFocus): on
+    // a loaded machine the first letters typed before it would land elsewhere.
+    await expect.poll(() => focused(page)).toBe('input:Team name')
     await keys.type('Pipeline')
     await keys.press('Tab')
     expect(await focused(page)).toBe('input:Members')

@@ -38,7 +38,11 @@ export function meetingBar(page: Page) {
 
 /** The countdown of the meeting bar in seconds (negative when over time), as shown. */
 export async function countdownSeconds(page: Page): Promise<number> {
-  const text = (await meetingBar(page).getByRole('timer').textContent()) ?? ''
+  return parseCountdown((await meetingBar(page).getByRole('timer').textContent()) ?? '')
+}
+
+/** A countdown's text (`4:32 left`, `+1:05 over`) in seconds, negative when over time. */
+export function parseCountdown(text: string): number {
   const m = /^(\+?)(?:(\d+):)?(\d+):(\d\d)/.exec(text.trim())
   if (!m) throw new Error(`not a countdown: ${text}`)
   const s = Number(m[2] ?? 0) * 3600 + Number(m[3]) * 60 + Number(m[4])

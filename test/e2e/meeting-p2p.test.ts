@@ -13,7 +13,7 @@ import {
   team,
   type AppPage,
 } from './editor-helpers'
-import { countdownSeconds, meetingBar, skewClock } from './meeting-helpers'
+import { meetingBar, parseCountdown, skewClock } from './meeting-helpers'
 
 /**
  * A planning meeting across three laptops (three Chromium processes, each its own profile, one
@@ -76,16 +76,53 @@ afterAll(async () => {
 
 const pages = (): Page[] => [ana.page, ben.page, cleo.page]
 
-/** The countdown on every laptop, read at (nearly) the same moment. */
-async function countdowns(): Promise<number[]> {
-  return Promise.all(pages().map((p) => countdownSeconds(p)))
+/** How far apart in time the three countdowns may be read to count as read at one moment. */
+const SAME_MOMENT_MS = 200
+
+/** The countdowns of the three laptops in seconds, and how far apart in ms they were read. */
+interface Reading {
+  seconds: number[]
+  spread: number
+}
+
+/**
+ * The countdown on every laptop, read at (nearly) the same moment: each page says when (by the
+ * machine's clock, which Ben's skew does not touch) it read its countdown, and of up to ten
+ * readings the first whose three reads lie within {@link SAME_MOMENT_MS} is taken (else the
+ * closest), so a loaded machine answering one process a second late does not compare two
+ * moments.
+ */
+async function countdowns(): Promise<Reading> {
+  let best: Reading | undefined
+  for (let i = 0; i < 10; i++) {
+    const reads = await Promise.all(
+      pages().map((p) =>
+        meetingBar(p)
+          .getByRole('timer')
+          .evaluate((el) => ({
+            text: el.textContent ?? '',
+            at: performance.timeOrigin + performance.now(),
+          })),
+      ),
+    )
+    const at = reads.map((r) => r.at)
+    const spread = Math.round(Math.max(...at) - Math.min(...at))
+    if (!best || spread < best.spread) {
+      best = { spread, seconds: reads.map((r) => parseCountdown(r.text)) }
+    }
+    if (spread <= SAME_MOMENT_MS) break
+  }
+  if (!best) throw new Error('no countdown read')
+  return best
 }
 
 async function expectSameCountdown(): Promise<void> {
   for (let i = 0; i < 3; i++) {
-    const all = await countdowns()
-    console.log(`[meeting-p2p] countdowns (Ana, Ben +5 min, Cleo): ${all.join(', ')} s`)
-    expect(Math.max(...all) - Math.min(...all)).toBeLessThanOrEqual(1)
+    const { seconds, spread } = await countdowns()
+    console.log(
+      `[meeting-p2p] countdowns (Ana, Ben +5 min, Cleo): ${seconds.join(', ')} s, read within ${spread} ms`,
+    )
+    expect(Math.max(...seconds) - Math.min(...seconds)).toBeLessThanOrEqual(1)
     await new Promise((r) => setTimeout(r, 700))
   }
 }
@@ -116,7 +153,7 @@ describe('a meeting run across three laptops', () => {
       await expect.poll(() => team(page, 'Pipeline').getByText('Now speaking').count()).toBe(1)
     }
     await expectSameCountdown()
-    const [first] = await countdowns()
+    const [first] = (await countdowns()).seconds
     expect(first).toBeLessThanOrEqual(180)
     expect(first).toBeGreaterThan(150)
     await screenshot(ana.page, 'meeting-p2p-agenda')
@@ -127,7 +164,7 @@ describe('a meeting run across three laptops', () => {
     for (const page of pages()) {
       await expect
         .poll(() => meetingBar(page).getByRole('paragraph').first().textContent(), {
-          timeout: 3000,
+          timeout: 20_000,
         })
         .toContain('Now speaking: Growth (2 of 6)')
     }
@@ -185,6 +222,17 @@ describe('a meeting run across three laptops', () => {
       await cleo.page.getByRole('button', { name: 'Follow Ana' }).getAttribute('aria-pressed'),
     ).toBe('false')
     await flagsItem(ana.page).click()
+    // Cleo's laptop has heard where Ana went (her name on that item, however long that took)…
+    await expect
+      .poll(
+        () =>
+          section(team(cleo.page, 'Flags'), 'High priority')
+            .getByLabel('Being edited by Ana')
+            .count(),
+        { timeout: 20_000 },
+      )
+      .toBe(1)
+    // …and, no longer following, stays where it is.
     await new Promise((r) => setTimeout(r, 1500))
     expect(await isInView(cleo.page, pipelineItem(cleo.page))).toBe(true)
     expect(await isInView(cleo.page, flagsItem(cleo.page))).toBe(false)

@@ -105,7 +105,9 @@ describe('planning together in the app', () => {
       })
       .toBe(2)
     await expect
-      .poll(() => guest.getByRole('status', { name: 'Connection' }).innerText())
+      .poll(() => guest.getByRole('status', { name: 'Connection' }).innerText(), {
+        timeout: 20_000,
+      })
       .toContain('1 peer connected')
     await host
       .getByRole('dialog', { name: 'Share this sprint' })

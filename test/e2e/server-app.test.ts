@@ -73,7 +73,9 @@ async function anaShares(ana: Page): Promise<string> {
     .getByRole('dialog', { name: 'Share this sprint' })
     .getByRole('button', { name: 'Close' })
     .click()
-  await expect.poll(() => indicator(ana).textContent()).toContain('saved on the server')
+  await expect
+    .poll(() => indicator(ana).textContent(), { timeout: 20_000 })
+    .toContain('saved on the server')
   return link
 }
 
@@ -96,7 +98,9 @@ describe('planning through an always-on server', () => {
     await danHigh.locator('textarea[data-item-id]').first().click()
     await dan.page.keyboard.press('Control+End')
     await dan.page.keyboard.type(' from March')
-    await expect.poll(() => indicator(dan.page).textContent()).toContain('saved on the server')
+    await expect
+      .poll(() => indicator(dan.page).textContent(), { timeout: 20_000 })
+      .toContain('saved on the server')
     await screenshot(dan.page, 'server-saved')
     await dan.profile.close()
 
