@@ -25,7 +25,7 @@ import { ANNOUNCER_ID } from './announce'
 import { ShortcutsDialog } from './ShortcutsDialog'
 import { MoveItemDialog } from './MoveItemDialog'
 import { onMoveDialogRequest } from './move-request'
-import { keepFocusNear, teamNameField } from './focus'
+import { focusAsap, keepFocusNear, teamNameField } from './focus'
 import { focusWhereLeft, jumpSection, jumpTeam } from './jump'
 import { whenTeamsRendered } from './progressive'
 import { useRescueRemovedItem } from './useRescueRemovedItem'
@@ -155,7 +155,8 @@ function SprintEditor(props: Props & { sprint: OpenSprint }) {
   const addTeamAndFocus = useCallback((): void => {
     sprint.checkpoint()
     const id = addTeam(sprint.doc, { name: '' })
-    requestAnimationFrame(() => teamNameField(id)?.focus())
+    // At once, not on the next frame: the name typed right after Ctrl+Shift+A goes into it.
+    whenTeamsRendered(() => focusAsap(() => teamNameField(id)))
   }, [sprint])
 
   /**

@@ -61,6 +61,19 @@ export function teamNameField(teamId: string): HTMLInputElement | null {
   )
 }
 
+/**
+ * Focuses the first element `find` returns as soon as React has rendered it: at the end of the
+ * current task (a change made in a key handler is rendered by then, so the next keystroke lands
+ * there), else over the next frames.
+ */
+export function focusAsap(find: () => HTMLElement | null | undefined): void {
+  queueMicrotask(() => {
+    const el = find()
+    if (el) el.focus()
+    else focusSoon(find)
+  })
+}
+
 /** Focuses the first element `find` returns, trying again over the next frames (renders). */
 export function focusSoon(find: () => HTMLElement | null | undefined, tries = 6): void {
   requestAnimationFrame(() => {
