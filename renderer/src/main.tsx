@@ -23,11 +23,11 @@ import './styles/meeting.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root')
-// A sprint named by the URL starts loading now, while the sprint view's chunks arrive.
-startEarlyOpens()
 const registry = new SprintRegistry()
 // Sync (share / join / presence) plugs in through the `extensions` prop.
 const extensions = syncExtensions(new SyncWiring(new SettingsStore()), registry)
+// A sprint named by the URL starts loading now, while the sprint view's chunks arrive.
+startEarlyOpens(extensions.prepareSprint)
 createRoot(root).render(
   <StrictMode>
     <App registry={registry} toasts={new ToastStore()} extensions={extensions} />

@@ -11,6 +11,7 @@ import { parseRoute } from './route'
  */
 
 const early = new Map<string, Promise<OpenSprint>>()
+let prepare: () => unknown = () => undefined
 
 function openFromHash(): void {
   const route = parseRoute(window.location.hash)
@@ -21,14 +22,20 @@ function openFromHash(): void {
     void opening.then((s) => s.close()).catch(() => undefined)
   }
   if (wanted === undefined || early.has(wanted)) return
+  // What the sprint view awaits besides the document (the sync chunks) starts loading now too.
+  void Promise.resolve(prepare()).catch(() => undefined)
   const opening = import('../store/open-sprint').then((m) => m.OpenSprint.open(wanted))
   // A failure is the screen's to show when it takes the promise; never an unhandled rejection.
   opening.catch(() => undefined)
   early.set(wanted, opening)
 }
 
-/** Starts opening the sprint the URL names, now and on every change of the URL. */
-export function startEarlyOpens(): void {
+/**
+ * Starts opening the sprint the URL names, now and on every change of the URL, and calls
+ * `prepareSprint` (loading what an open sprint needs besides its document) alongside.
+ */
+export function startEarlyOpens(prepareSprint?: () => unknown): void {
+  if (prepareSprint) prepare = prepareSprint
   openFromHash()
   window.addEventListener('hashchange', openFromHash)
 }
