@@ -46,7 +46,7 @@ export function ExportPanel({ selectedTeamId, onSelectTeam, command }: Props) {
     (doc: Y.Doc) => (effectiveKind === 'team' ? exportTeam(doc, teamId) : exportIssue(doc)),
     [effectiveKind, teamId],
   )
-  const markdown = usePreview(sprint.doc, compute)
+  const markdown = usePreview(sprint.doc, compute, { isFirstDeferred: true })
 
   // Copy and save export afresh: the preview may lag the last keystroke by a moment.
   const fresh = useCallback(() => compute(sprint.doc), [compute, sprint.doc])

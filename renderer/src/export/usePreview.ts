@@ -85,13 +85,19 @@ export function createPreviewStore(
  * A value derived from the whole document (the Markdown preview). It is recomputed once updates
  * settle (a short pause in typing) and the browser is idle: a burst of keystrokes costs one
  * export, and typing never waits for it.
+ *
+ * With `isFirstDeferred` (the export panel, on a sprint's first screen) the value the component
+ * mounts with is computed once the browser is idle, '' until then (a heavy sprint's export is
+ * tens of ms the first screen should not wait for); a later one (another team) is computed at once.
  */
-export function usePreview(doc: Y.Doc, compute: (doc: Y.Doc) => string): string {
-  // The first preview of an opened sprint waits for the browser to be idle (a heavy sprint's
-  // export is tens of ms its first screen should not wait for); another team's is shown at once.
+export function usePreview(
+  doc: Y.Doc,
+  compute: (doc: Y.Doc) => string,
+  options: { isFirstDeferred?: boolean } = {},
+): string {
   const [firstDoc] = useState(doc)
   const [firstCompute] = useState(() => compute)
-  const isFirst = doc === firstDoc && compute === firstCompute
+  const isFirst = options.isFirstDeferred === true && doc === firstDoc && compute === firstCompute
   const store = useMemo(() => createPreviewStore(doc, compute, isFirst), [doc, compute, isFirst])
   return useSyncExternalStore(store.subscribe, store.getSnapshot)
 }
