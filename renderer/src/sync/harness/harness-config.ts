@@ -5,7 +5,12 @@ import { parseSignalingUrls } from '../../../../shared/sync'
  * `#mode=app&room=…&secret=…&s=ws://…&name=Ada&color=%230090ff&create=1`.
  */
 export interface HarnessConfig {
-  mode: 'app' | 'bare' | 'hostile' | 'ui'
+  /**
+   * `app`: the app's sync session and item fields; `bare`: y-webrtc + a Y.Text in a textarea;
+   * `store`: y-indexeddb + a Y.Text in a textarea (no network, the database named after `room`);
+   * `hostile`: a peer sending what the test says; `ui`: the share / join UI.
+   */
+  mode: 'app' | 'bare' | 'store' | 'hostile' | 'ui'
   room: string
   secret: string
   signaling: string[]
@@ -23,7 +28,7 @@ export function readHarnessConfig(hash: string): HarnessConfig {
   const signaling = parseSignalingUrls(p.getAll('s'))
   if (!signaling.ok) throw new Error(signaling.error)
   return {
-    mode: mode === 'bare' || mode === 'hostile' || mode === 'ui' ? mode : 'app',
+    mode: mode === 'bare' || mode === 'store' || mode === 'hostile' || mode === 'ui' ? mode : 'app',
     room: p.get('room') ?? '',
     secret: p.get('secret') ?? '',
     signaling: signaling.value,

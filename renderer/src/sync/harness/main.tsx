@@ -6,11 +6,13 @@ import { readHarnessConfig } from './harness-config'
 import { AppPeer, startAppPeer } from './AppPeer'
 import { startBarePeer } from './bare-peer'
 import { startHostilePeer } from './hostile-peer'
+import { startStorePeer } from './store-peer'
 import { UiPeer } from './UiPeer'
 
 /**
  * Test entry (renderer/sync-harness.html): one peer of the multi-process end-to-end tests and the
- * sync benchmark. Not part of the app bundle; the tests build it with Vite themselves.
+ * sync benchmark, or the storage benchmark's bare y-indexeddb page (`mode=store`). Not part of
+ * the app bundle; the tests build it with Vite themselves.
  */
 const config = readHarnessConfig(location.hash)
 const root = document.getElementById('root') as HTMLElement
@@ -28,6 +30,8 @@ if (config.mode === 'ui') {
   )
 } else if (config.mode === 'bare') {
   w.harness = startBarePeer(config, root)
+} else if (config.mode === 'store') {
+  w.harness = startStorePeer(config, root)
 } else {
   w.harness = startHostilePeer(config)
 }
