@@ -8,7 +8,13 @@ import { addItem, addTeam, createSprint, readSprint } from '../../../shared/doc'
 import { generateRoom, serverCredentials } from '../../../shared/sync'
 import { SqliteStore } from '../../../main/server/sqlite-store'
 import { health, startServerProcess, type ServerProcess } from '../../helpers/server-process'
-import { hasCommand, missingBinary, startOwnRedis, type OwnRedis } from '../../helpers/services'
+import {
+  freePort,
+  hasCommand,
+  missingBinary,
+  startOwnRedis,
+  type OwnRedis,
+} from '../../helpers/services'
 import { connectClient, type SyncClient } from '../../helpers/sync-client'
 import { waitFor } from '../../helpers/wait'
 
@@ -180,5 +186,31 @@ describe.skipIf(noRedis !== undefined)('sprintpad-server: a Redis outage', () =>
         'typed on b during the outage',
       ].sort(),
     )
+  })
+
+  it('starts without Redis, serves its clients alone, and shares once Redis appears', async () => {
+    const port = await freePort()
+    const a = await server(['--data', await dataDir(), '--redis', `redis://127.0.0.1:${port}`])
+    const { room, secret } = generateRoom()
+    const { documentName, token } = serverCredentials(room, secret)
+    const ana = client(a.base, documentName, token)
+    const cleo = client(a.base, documentName, token)
+    await Promise.all([ana.synced(), cleo.synced()])
+    createSprint(ana.doc, { title: 'Early', startDate: '', endDate: '' })
+    const teamId = addTeam(ana.doc, { name: 'Web' })
+    addItem(ana.doc, { teamId, section: 'high', text: 'before Redis' })
+    await waitFor('Ana’s edit reaching Cleo', () => texts(cleo).includes('before Redis'))
+    await waitFor('a to log the outage', () => events(a, 'redis_down') === 1)
+    expect(await health(a)).toMatchObject({ status: 'degraded', redis: { isShared: false } })
+
+    const redis = await startOwnRedis(port)
+    cleanups.push(() => redis.stop())
+    await waitFor('a on Redis', async () => (await health(a)).status === 'ok', 30_000)
+    const b = await server(['--data', await dataDir(), '--redis', redis.url])
+    const ben = client(b.base, documentName, token)
+    await ben.synced()
+    await waitFor('Ana’s early edit on b', () => texts(ben).includes('before Redis'), 60_000)
+    expect(events(a, 'redis_down')).toBe(1)
+    expect(events(a, 'redis_up')).toBe(1)
   })
 })
