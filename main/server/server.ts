@@ -2,7 +2,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { Database } from '@hocuspocus/extension-database'
-import { Redis } from '@hocuspocus/extension-redis'
 import { Hocuspocus, type Extension } from '@hocuspocus/server'
 import IORedis from 'ioredis'
 import { WebSocketServer, type WebSocket } from 'ws'
@@ -12,6 +11,7 @@ import { ConnectionGate } from './gate'
 import { DEFAULT_LIMITS, type ServerLimits } from './limits'
 import { jsonLogger, type Logger } from './log'
 import { PostgresStore, redactUrl } from './postgres-store'
+import { ResilientRedis, type RedisHealth } from './resilient-redis'
 import { SqliteStore } from './sqlite-store'
 import type { SprintStore } from './store'
 import { SprintpadSyncExtension, remoteOf } from './sync-extension'
@@ -36,9 +36,13 @@ export interface SprintpadServerOptions {
   compactAfterMs?: number
 }
 
-/** What `/healthz` reports. */
+/**
+ * What `/healthz` reports. `degraded` (still HTTP 200): Redis is down, so this instance serves
+ * and stores its own clients' edits but does not share them with the other instances until
+ * Redis is back. `unavailable` (HTTP 503): the store cannot be reached.
+ */
 export interface ServerHealth {
-  status: 'ok' | 'unavailable'
+  status: 'ok' | 'degraded' | 'unavailable'
   instance: string
   uptimeSeconds: number
   /** Sprints open on this instance right now, and connections to them. */
@@ -46,7 +50,7 @@ export interface ServerHealth {
   connections: number
   signaling: { connections: number; topics: number }
   store: { kind: string; documents: number; bytes: number } | { kind: string; error: string }
-  redis?: { status: string }
+  redis?: RedisHealth
   process: { rssBytes: number; heapUsedBytes: number; cpuUserMs: number; cpuSystemMs: number }
 }
 
@@ -63,7 +67,7 @@ export class SprintpadServer {
   private readonly gates = new WeakMap<IncomingMessage, ConnectionGate>()
   private readonly startedAt = Date.now()
   private hocuspocus: Hocuspocus | undefined
-  private redis: Redis | undefined
+  private redis: ResilientRedis | undefined
   private hub: SignalingHub | undefined
   private wss: WebSocketServer | undefined
   private http: Server | undefined
@@ -96,11 +100,16 @@ export class SprintpadServer {
     ]
     if (this.options.redisUrl) {
       const url = this.options.redisUrl
-      this.redis = new Redis({
-        identifier: this.instance,
-        prefix: 'sprintpad',
-        createClient: () => new IORedis(url, { maxRetriesPerRequest: null }),
-      })
+      // Commands wait for a reconnection instead of failing after a few attempts; the
+      // extension never waits on them while Redis is down (see ResilientRedis).
+      this.redis = new ResilientRedis(
+        {
+          identifier: this.instance,
+          prefix: 'sprintpad',
+          createClient: () => new IORedis(url, { maxRetriesPerRequest: null }),
+        },
+        this.logger,
+      )
       extensions.push(this.redis)
     }
     this.hocuspocus = new Hocuspocus({
@@ -177,18 +186,17 @@ export class SprintpadServer {
       isOk = false
       store = { kind: this.store.description.split(':')[0] ?? '', error: String(err) }
     }
-    const redisStatus = this.redis?.pub.status
-    if (redisStatus !== undefined && redisStatus !== 'ready') isOk = false
+    const redis = this.redis?.health()
     const signaling = this.hub?.stats() ?? { connections: 0, topics: 0 }
     return {
-      status: isOk ? 'ok' : 'unavailable',
+      status: !isOk ? 'unavailable' : redis && !redis.isShared ? 'degraded' : 'ok',
       instance: this.instance,
       uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
       rooms: this.hocuspocus?.getDocumentsCount() ?? 0,
       connections: this.hocuspocus?.getConnectionsCount() ?? 0,
       signaling: { connections: signaling.connections, topics: signaling.topics },
       store,
-      ...(redisStatus === undefined ? {} : { redis: { status: redisStatus } }),
+      ...(redis ? { redis } : {}),
       process: {
         rssBytes: memory.rss,
         heapUsedBytes: memory.heapUsed,

@@ -42,22 +42,47 @@ export async function freePort(): Promise<number> {
 export async function startRedis(): Promise<Service> {
   const given = process.env.SPRINTPAD_TEST_REDIS_URL
   if (given) return { url: given, stop: async () => undefined }
-  const port = await freePort()
+  return startOwnRedis()
+}
+
+/** A redis-server this test started, so it may also kill it (an outage) and restart it. */
+export interface OwnRedis extends Service {
+  port: number
+  /** SIGKILL: Redis vanishes at once, as in a crash; resolves once the process is gone. */
+  kill: () => Promise<void>
+}
+
+/**
+ * A redis-server of the test's own on 127.0.0.1 (`port`, else a free one; never the shared one
+ * of `.ci/run`, which other tests use), without persistence; resolves once it accepts
+ * connections.
+ */
+export async function startOwnRedis(port?: number): Promise<OwnRedis> {
+  const chosen = port ?? (await freePort())
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   )
   let out = ''
   child.stdout.on('data', (d: Buffer) => (out += d.toString()))
   const exited = new Promise((ok) => child.once('exit', ok))
-  await waitFor(`redis-server ready: ${out}`, () => out.includes('Ready to accept'), 15_000)
+  const isRunning = (): boolean => child.exitCode === null && child.signalCode === null
+  try {
+    await waitFor(`redis-server ready: ${out}`, () => out.includes('Ready to accept'), 15_000)
+  } catch (err) {
+    child.kill('SIGKILL')
+    throw err
+  }
+  const end = async (signal: NodeJS.Signals): Promise<void> => {
+    if (isRunning()) child.kill(signal)
+    await exited
+  }
   return {
-    url: `redis://127.0.0.1:${port}`,
-    stop: async () => {
-      child.kill('SIGTERM')
-      await exited
-    },
+    url: `redis://127.0.0.1:${chosen}`,
+    port: chosen,
+    stop: () => end('SIGTERM'),
+    kill: () => end('SIGKILL'),
   }
 }
 
