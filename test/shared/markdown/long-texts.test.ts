@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { addItem } from '../../../shared/doc'
+import { exportTeam, importComment } from '../../../shared/markdown'
+import { rawHtmlText } from '../../helpers/markdown-texts'
+import { newSprint } from './helpers'
+
+const GOLDEN = resolve(import.meta.dirname, '../../fixtures/markdown')
+
+function exportOneItem(text: string): string {
+  const doc = newSprint()
+  const { teamId } = importComment(doc, '# Team Tags\n')
+  addItem(doc, { teamId, section: 'high', text })
+  return exportTeam(doc, teamId)
+}
+
+/** The exported lines of the item in the High priority section. */
+function itemLines(exported: string): string[] {
+  const section = exported.split('### High priority\n\n')[1] ?? ''
+  return section.split('\n\n')[0]?.split('\n') ?? []
+}
+
+describe('export of long texts full of markup', () => {
+  it('writes an item full of raw HTML byte for byte as before, and it round-trips', () => {
+    // The golden file was written by the exporter before escaping became linear.
+    const golden = readFileSync(resolve(GOLDEN, 'raw-html-item.md'), 'utf8')
+    const out = exportOneItem(rawHtmlText(3000))
+    expect(out).toBe(golden)
+    const again = newSprint()
+    expect(exportTeam(again, importComment(again, out).teamId)).toBe(out)
+  })
+
+  it('escapes a 60 KB item the way it escapes each repeat of its text', () => {
+    // From the second repeat on, the text is inside the HTML block its first `<details>` line
+    // opens, so every repeat after the first is escaped alike: 4 lines each.
+    const small = itemLines(exportOneItem(rawHtmlText(3000)))
+    const unit = small.slice(4, 8)
+    const big = itemLines(exportOneItem(rawHtmlText(60 * 1024)))
+    expect(big.slice(0, 8)).toEqual(small.slice(0, 8))
+    const repeats = big.length / 4
+    expect(repeats).toBeGreaterThan(200)
+    expect(big.slice(4)).toEqual(Array.from({ length: repeats - 1 }, () => unit).flat())
+  })
+})
