@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { addItem } from '../../../shared/doc'
 import { exportTeam, importComment } from '../../../shared/markdown'
+import { parseTree } from '../../../shared/markdown/micromark-tree'
 import { rawHtmlText } from '../../helpers/markdown-texts'
 import { newSprint } from './helpers'
 
@@ -41,5 +42,36 @@ describe('export of long texts full of markup', () => {
     const repeats = big.length / 4
     expect(repeats).toBeGreaterThan(200)
     expect(big.slice(4)).toEqual(Array.from({ length: repeats - 1 }, () => unit).flat())
+  })
+})
+
+interface ReferenceCase {
+  input: string
+  tree: unknown
+}
+
+/** The tree as the reference file stores it: positions as `start-end` offsets. */
+function compact(input: string): unknown {
+  const json = JSON.stringify(parseTree(input), (key, value: unknown) => {
+    if (key !== 'position' || typeof value !== 'object' || value === null) return value
+    const { start, end } = value as { start: { offset: number }; end: { offset: number } }
+    return `${start.offset}-${end.offset}`
+  })
+  return JSON.parse(json) as unknown
+}
+
+describe('the GFM parser with its linear-time patches (patches/micromark*.patch)', () => {
+  // Trees written by micromark 4.0.3 / micromark-core-commonmark 2.0.4 as published, before
+  // the patches: emphasis of every shape, runs of text, HTML, links, tables, footnotes.
+  const cases = JSON.parse(
+    readFileSync(resolve(GOLDEN, 'micromark-reference.json'), 'utf8'),
+  ) as ReferenceCase[]
+
+  it('parses every reference text into the tree the unpatched parser gave', () => {
+    expect(cases.length).toBeGreaterThan(150)
+    const differing = cases.filter(
+      (c) => JSON.stringify(compact(c.input)) !== JSON.stringify(c.tree),
+    )
+    expect(differing.map((c) => c.input)).toEqual([])
   })
 })
