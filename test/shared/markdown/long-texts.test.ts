@@ -67,6 +67,25 @@ describe('the GFM parser with its linear-time patches (patches/micromark*.patch)
     readFileSync(resolve(GOLDEN, 'micromark-reference.json'), 'utf8'),
   ) as ReferenceCase[]
 
+  it('is installed with its patches (run npm install if not)', () => {
+    const modules = resolve(import.meta.dirname, '../../../node_modules')
+    const patched: [string, string, string][] = [
+      ['micromark', '4.0.3', 'lib/initialize/text.js'],
+      ['micromark', '4.0.3', 'lib/parse.js'],
+      ['micromark-core-commonmark', '2.0.4', 'lib/attention.js'],
+    ]
+    for (const [name, version, file] of patched) {
+      const pkg = JSON.parse(readFileSync(resolve(modules, name, 'package.json'), 'utf8')) as {
+        version: string
+      }
+      expect(pkg.version).toBe(version)
+      // Both builds: Node loads lib/, Vite and Vitest the development build in dev/lib/.
+      for (const build of [file, `dev/${file}`]) {
+        expect(readFileSync(resolve(modules, name, build), 'utf8')).toContain('Sprintpad patch')
+      }
+    }
+  })
+
   it('parses every reference text into the tree the unpatched parser gave', () => {
     expect(cases.length).toBeGreaterThan(150)
     const differing = cases.filter(
