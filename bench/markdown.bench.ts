@@ -7,6 +7,7 @@ import { encodeSprintFile, loadSprintFile } from '../shared/file'
 import { exportSprint, exportTeam, importComment, importIssue } from '../shared/markdown'
 import { parseCount, parseTree } from '../shared/markdown/micromark-tree'
 import { forgetEscapes } from '../shared/markdown/sanitize'
+import { rawHtmlText } from '../test/helpers/markdown-texts'
 import { best, type Figure } from './figures'
 
 const COMMENTS = resolve(import.meta.dirname, '../../shared/fixtures/comments')
@@ -142,6 +143,33 @@ function exportFigures(): Figure[] {
   return out
 }
 
+/**
+ * One item full of raw HTML (tags, comments, autolinks, an HTML block) at 6, 60 and 600 KB,
+ * exported cold: linear when the ms per KB stays flat. Every tag is escaped, so each size is
+ * parsed twice (escape, then check).
+ */
+function rawHtmlFigures(): Figure[] {
+  const out: Figure[] = []
+  for (const size of [6, 60, 600]) {
+    const { doc, teamId } = bigTeam(
+      (d, t) => void addItem(d, { teamId: t, section: 'high', text: rawHtmlText(size * 1024) }),
+    )
+    const runs = size > 100 ? 1 : 3
+    const parses = parseCount()
+    const app = best(runs, () => {
+      forgetEscapes()
+      exportTeam(doc, teamId)
+    })
+    const perExport = (parseCount() - parses) / runs
+    const bare = best(runs, () => readSprint(doc))
+    const note = `${(app / size).toFixed(2)} ms/KB, ${perExport} GFM parses per export`
+    const name = `exportTeam, one ${size} KB item of raw HTML, cold`
+    line(name, app, note)
+    out.push({ name, app, bare, bareIs: 'readSprint', note })
+  }
+  return out
+}
+
 /** Inputs built to be slow: each imports in bounded time, keeps its words, never throws. */
 function pathologicalFigures(): Figure[] {
   const cases: [string, string, string][] = [
@@ -189,5 +217,5 @@ function pathologicalFigures(): Figure[] {
  * live preview), the biggest single texts, and inputs built to be slow.
  */
 export async function run(): Promise<Figure[]> {
-  return [...importFigures(), ...exportFigures(), ...pathologicalFigures()]
+  return [...importFigures(), ...exportFigures(), ...rawHtmlFigures(), ...pathologicalFigures()]
 }

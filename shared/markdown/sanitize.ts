@@ -124,13 +124,28 @@ function escapeUntilStable(
   let s = text
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const root = parseTree(s)
-    const at = [...new Set(edits(root, s))].sort((a, b) => b - a)
+    const at = [...new Set(edits(root, s))].sort((a, b) => a - b)
     if (at.length === 0) return { text: s, root }
-    for (const i of at) s = s.slice(0, i) + '\\' + s.slice(i)
+    s = insertBackslashes(s, at)
   }
   // Never reached by real text; a fully escaped literal is the safe fallback.
   const literal = toMarkdown({ type: 'paragraph', children: [{ type: 'text', value: text }] })
   return { text: literal.trimEnd() }
+}
+
+/**
+ * `s` with a backslash before each offset of `at` (ascending, distinct), built in one pass: a
+ * slice-and-join per offset copied the whole text each time (quadratic in a text of many tags).
+ */
+function insertBackslashes(s: string, at: number[]): string {
+  const parts: string[] = []
+  let from = 0
+  for (const i of at) {
+    parts.push(s.slice(from, i), '\\')
+    from = i
+  }
+  parts.push(s.slice(from))
+  return parts.join('')
 }
 
 function inlineEdits(root: Root, s: string): number[] {
