@@ -10,7 +10,9 @@ RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*
 ENV ELECTRON_SKIP_BINARY_DOWNLOAD=1
+# The postinstall applies patches/ (y-webrtc, micromark) to node_modules: they must be there first.
 COPY package.json package-lock.json ./
+COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build:server && npm prune --omit=dev --no-audit --no-fund
