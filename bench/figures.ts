@@ -41,3 +41,10 @@ export function time(fn: () => void, runs: number): number {
   }
   return median(out)
 }
+
+/** The nearest-rank `p`th percentile of `sorted` (ascending; NaN when empty). */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  return sorted[i] ?? NaN
+}
