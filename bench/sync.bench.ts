@@ -11,8 +11,7 @@ import {
   clockOffset,
   lastFramedLength,
   latencies,
-  probeReceiver,
-  probeTypist,
+  probeFields,
   shownMarks,
   typedMarks,
   type Latencies,
@@ -90,18 +89,19 @@ async function typeAndMeasure(pages: Page[], selector: string, start: number): P
   if (!typist) throw new Error('no typist')
   await typist.locator(selector).click()
   await typist.keyboard.press('Control+End')
-  await Promise.all(receivers.map((r) => probeReceiver(r, selector)))
-  await probeTypist(typist, selector)
+  await Promise.all(pages.map((p) => probeFields(p, selector)))
   const text = Array.from({ length: EDITS }, (_, i) => String.fromCharCode(97 + (i % 26))).join('')
   await typist.keyboard.type(text, { delay: KEY_DELAY_MS })
   await waitFor(
     'every receiver showing every edit',
     async () =>
-      (await Promise.all(receivers.map(lastFramedLength))).every((n) => n === start + EDITS),
+      (await Promise.all(receivers.map((r) => lastFramedLength(r)))).every(
+        (n) => n === start + EDITS,
+      ),
     30_000,
   )
   const typed = await typedMarks(typist)
-  const shown = await Promise.all(receivers.map(shownMarks))
+  const shown = await Promise.all(receivers.map((r) => shownMarks(r)))
   const offsets = await Promise.all(pages.map(clockOffset))
   const first = typed[0]?.[1] ?? NaN
   const lastTyped = typed.at(-1)?.[1] ?? NaN
