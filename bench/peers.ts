@@ -100,7 +100,7 @@ export async function openBarePeers(
   n: number,
   world: P2PWorld,
   params: Record<string, string> = {},
-): Promise<{ pages: Page[]; close: () => Promise<void> }> {
+): Promise<{ pages: Page[]; profileDirs: string[]; close: () => Promise<void> }> {
   const closers = [await track(() => world.closePeers())]
   const close = async (): Promise<void> => {
     await Promise.allSettled(closers.splice(0).map((c) => c()))
@@ -108,10 +108,12 @@ export async function openBarePeers(
   try {
     const room = newRoomParams()
     const pages: Page[] = []
+    const profileDirs: string[] = []
     for (let i = 0; i < n; i++) {
       const peer = await world.openPeer({ ...room, ...params, mode: 'bare', name: `P${i}` })
       closers.push(await track(() => peer.profile.remove()))
       pages.push(peer.page)
+      profileDirs.push(peer.profile.dir)
     }
     const peers = (p: Page): Promise<number> =>
       p.evaluate(() => (window as unknown as { harness: { peers: () => number } }).harness.peers())
@@ -120,7 +122,7 @@ export async function openBarePeers(
       async () => (await Promise.all(pages.map(peers))).every((c) => c === n - 1),
       120_000,
     )
-    return { pages, close }
+    return { pages, profileDirs, close }
   } catch (err) {
     await close()
     throw err

@@ -1,0 +1,34 @@
+import { readFile, readdir } from 'node:fs/promises'
+
+/** The resident memory of one browser profile's processes, from Linux's /proc. */
+export interface ProfileMemory {
+  /** How many processes run with this profile (browser, zygotes, GPU, network, renderers…). */
+  processes: number
+  /** Resident set of the largest renderer, KiB: the page's own renderer process. */
+  rendererKiB: number
+  /** Resident sets of all its processes added up, KiB (shared pages are counted in each). */
+  totalKiB: number
+}
+
+/**
+ * Finds the processes started with `--user-data-dir=<dir>` (Chromium passes the flag to every
+ * child) and reads their resident set sizes. Linux only; zeros where /proc cannot be read.
+ */
+export async function profileMemory(dir: string): Promise<ProfileMemory> {
+  const flag = `--user-data-dir=${dir}`
+  const out: ProfileMemory = { processes: 0, rendererKiB: 0, totalKiB: 0 }
+  const pids = (await readdir('/proc').catch(() => [])).filter((d) => /^\d+$/.test(d))
+  for (const pid of pids) {
+    const args = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')
+    // Chromium's zygote children rewrite their title: one string of space-separated arguments.
+    const argv = args.split(/[\0 ]/)
+    if (!argv.includes(flag)) continue
+    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '')
+    const rss = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0)
+    out.processes++
+    out.totalKiB += rss
+    const isPageRenderer = argv.includes('--type=renderer') && !argv.includes('--top-chrome-webui')
+    if (isPageRenderer) out.rendererKiB = Math.max(out.rendererKiB, rss)
+  }
+  return out
+}
