@@ -1,0 +1,324 @@
+import { loadavg } from 'node:os'
+import type { Page } from 'playwright-core'
+import * as Y from 'yjs'
+import { addItem, addTeam, createSprint } from '../shared/doc'
+import type { AppPage } from '../test/helpers/app-page'
+import { seedSprints } from '../test/helpers/seed-sprints'
+import { waitFor } from '../test/helpers/wait'
+import { startWorld, type P2PWorld } from '../test/renderer/sync/p2p-harness'
+import { percentile } from './figures'
+import { buildRenderer, runTracked, track } from './lifecycle'
+import { openAppPeers, openBarePeers, shareWithAll } from './peers'
+import { profileMemory, type ProfileMemory } from './process-memory'
+import { convergence, latenciesByPeer, type PeerMarks } from './scale-figures'
+import { addFigure } from './summary'
+import { allMarks, clockOffset, framedLengths, probeFields } from './sync-probe'
+
+/**
+ * Issue 13's "Scale": many peers editing one sprint at once over real WebRTC on loopback, every
+ * peer a separate Chromium process with its own fresh profile (so its own IndexedDB), the
+ * project's signaling server on 127.0.0.1 and no ICE servers.
+ *
+ * - 20 peers, 1,000 edits: each peer types 50 characters into its own item of one team, all at
+ *   once; from the last keystroke on any peer to the moment every peer shows every item complete.
+ * - 200 items × 5 peers: each peer types words into its own 40 items of a 200-item team, one
+ *   item after the other, for TEAM_TYPING_MS; keystroke → remote field per peer.
+ *
+ * "app" is the production renderer: peer 0 opens the sprint (stored in its IndexedDB as if made
+ * there), shares it from the Share panel and the others join with the link. "bare" is the sync
+ * harness's bare page (y-webrtc and one Y.Text per field, bound to textareas by hand) with as many
+ * fields, through the same signaling server, in the same run. Both are measured by the same
+ * probes (sync-probe.ts).
+ */
+const CONVERGE_PEERS = 20
+const CONVERGE_EDITS = 1000
+const CONVERGE_KEY_DELAY_MS = 10
+const TEAM_ITEMS = 200
+const TEAM_PEERS = 5
+/** A minute, as the issue asks; long, so a constant to shorten for a quick look. */
+const TEAM_TYPING_MS = 60_000
+/** A fast typist: about 16 keys a second. */
+const TEAM_KEY_DELAY_MS = 60
+/** Keys typed into one item before moving to the peer's next item. */
+const WORD_KEYS = 12
+/** The whole run (build, 4 meshes, typing) ends by then, whatever happens. */
+const DEADLINE_MS = 30 * 60_000
+
+/** A mesh of peers, app or bare, each typing into its own fields. */
+interface Mesh {
+  pages: Page[]
+  profileDirs: string[]
+  /** All fields, and the attribute naming each. */
+  selector: string
+  keyAttr: string
+  /** The fields of peer `i`. */
+  own: (i: number) => string[]
+  close: () => Promise<void>
+}
+
+/** A sprint with one team of `items` items, `Item 1`…, spread over the list sections. */
+function scaleSprint(items: number): { doc: Y.Doc; id: string; itemIds: string[] } {
+  const doc = new Y.Doc()
+  const id = `scalesprint${items}`
+  createSprint(doc, { id, title: 'Scale sprint', startDate: '2024-07-01', endDate: '2024-07-12' })
+  const sections = ['retro', 'hangover', 'okr', 'high', 'low'] as const
+  const itemIds: string[] = []
+  doc.transact(() => {
+    const teamId = addTeam(doc, { id: 'scale-team', name: 'Scale' })
+    for (let i = 0; i < items; i++) {
+      const section = sections[Math.floor((i * sections.length) / items)] ?? 'high'
+      itemIds.push(addItem(doc, { id: `scale-${i}`, teamId, section, text: `Item ${i + 1}` }))
+    }
+  })
+  return { doc, id, itemIds }
+}
+
+/** Peer `i` of `n` owns every `n`th field from the `i`th. */
+function ownedBy(keys: readonly string[], n: number): (i: number) => string[] {
+  return (i) => keys.filter((_, k) => k % n === i)
+}
+
+/** The app on `n` peers: peer 0 stores the sprint, opens it and shares it; the others join. */
+async function appMesh(n: number, items: number, root: string, signalingUrl: string) {
+  const { apps, close } = await openAppPeers(n, root, { signalingUrl })
+  try {
+    const sprint = scaleSprint(items)
+    const host = apps[0] as AppPage
+    await seedSprints(host.page, [sprint.doc])
+    await host.page.goto('about:blank')
+    await host.page.goto(`${host.server.url}/#/sprint/${sprint.id}`)
+    const fields = (p: Page): Promise<number> => p.locator('textarea[data-item-id]').count()
+    await waitFor('the scale sprint open', async () => (await fields(host.page)) === items)
+    const pages = apps.map((a) => a.page)
+    await shareWithAll(pages, async (p) => (await fields(p)) === items)
+    return {
+      pages,
+      profileDirs: apps.map((a) => a.profile.dir),
+      selector: 'textarea[data-item-id]',
+      keyAttr: 'data-item-id',
+      own: ownedBy(sprint.itemIds, n),
+      close,
+    } satisfies Mesh
+  } catch (err) {
+    await close()
+    throw err
+  }
+}
+
+/** Bare y-webrtc on `n` peers with `items` fields each. */
+async function bareMesh(n: number, items: number, world: P2PWorld): Promise<Mesh> {
+  const { pages, profileDirs, close } = await openBarePeers(n, world, { fields: String(items) })
+  const keys = Array.from({ length: items }, (_, k) => `Bare text ${k + 1}`)
+  return {
+    pages,
+    profileDirs,
+    selector: 'textarea[aria-label^="Bare text"]',
+    keyAttr: 'aria-label',
+    own: ownedBy(keys, n),
+    close,
+  }
+}
+
+/** Every field's text on a page, by key. */
+async function fieldValues(page: Page, mesh: Mesh): Promise<Record<string, string>> {
+  return page.$$eval(
+    mesh.selector,
+    (els, attr) =>
+      Object.fromEntries(
+        els.map((e) => [e.getAttribute(attr) ?? '', (e as HTMLTextAreaElement).value]),
+      ),
+    mesh.keyAttr,
+  )
+}
+
+/** Types `text` at the end of the field `key` of peer `i`. */
+async function typeInto(mesh: Mesh, i: number, key: string, text: string, delay: number) {
+  const page = mesh.pages[i] as Page
+  await page.locator(`${mesh.selector}[${mesh.keyAttr}="${key}"]`).click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.type(text, { delay })
+}
+
+function letters(n: number, seed: number): string {
+  return Array.from({ length: n }, (_, k) => String.fromCharCode(97 + ((k + seed) % 26))).join('')
+}
+
+/**
+ * Probes every page, lets `type` run, waits until every page shows every peer's own fields as
+ * that peer has them, and returns the marks and the lengths before and after.
+ */
+async function measure(mesh: Mesh, type: () => Promise<void>) {
+  await Promise.all(mesh.pages.map((p) => probeFields(p, mesh.selector, mesh.keyAttr)))
+  await waitFor(
+    'the probes',
+    async () => Object.keys(await framedLengths(mesh.pages[0] as Page)).length > 0,
+  )
+  const startLengths = await framedLengths(mesh.pages[0] as Page)
+  await type()
+  const finals: Record<string, string> = {}
+  for (const [i, p] of mesh.pages.entries()) {
+    const values = await fieldValues(p, mesh)
+    for (const k of mesh.own(i)) finals[k] = values[k] ?? ''
+  }
+  await waitFor(
+    `${mesh.pages.length} peers showing every edit`,
+    async () => {
+      const all = await Promise.all(mesh.pages.map((p) => fieldValues(p, mesh)))
+      return all.every((v) => Object.entries(finals).every(([k, text]) => v[k] === text))
+    },
+    120_000,
+  )
+  const peers: PeerMarks[] = await Promise.all(
+    mesh.pages.map(async (p, i) => ({ own: mesh.own(i), marks: await allMarks(p) })),
+  )
+  const finalLengths = Object.fromEntries(Object.entries(finals).map(([k, t]) => [k, t.length]))
+  const skew = Math.max(
+    ...(await Promise.all(mesh.pages.map(clockOffset))).map((o) => Math.abs(o.offset)),
+  )
+  return { peers, startLengths, finalLengths, skew }
+}
+
+interface Memory {
+  heapMiB: number
+  process: ProfileMemory
+}
+
+/** Each peer's JS heap in use (CDP Performance.getMetrics) and its processes' resident sets. */
+async function memoryOf(mesh: Mesh): Promise<Memory[]> {
+  return Promise.all(
+    mesh.pages.map(async (page, i) => {
+      const cdp = await page.context().newCDPSession(page)
+      await cdp.send('Performance.enable')
+      const { metrics } = await cdp.send('Performance.getMetrics')
+      await cdp.detach()
+      const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN
+      return { heapMiB: heap / 2 ** 20, process: await profileMemory(mesh.profileDirs[i] ?? '') }
+    }),
+  )
+}
+
+/** 20 peers each type their share of the 1,000 edits into their own item, all at once. */
+async function converge(mesh: Mesh) {
+  const perPeer = CONVERGE_EDITS / mesh.pages.length
+  const m = await measure(mesh, async () => {
+    await Promise.all(
+      mesh.pages.map((_, i) =>
+        typeInto(mesh, i, mesh.own(i)[0] ?? '', letters(perPeer, i), CONVERGE_KEY_DELAY_MS),
+      ),
+    )
+  })
+  const c = convergence(m.peers, m.finalLengths)
+  const firstEdit = Math.min(
+    ...m.peers.flatMap((p) => p.own.map((k) => p.marks.typed[k]?.[0]?.[1] ?? Infinity)),
+  )
+  return { ...c, typingMs: c.lastEdit - firstEdit, skew: m.skew, memory: await memoryOf(mesh) }
+}
+
+/** 5 peers type words into their own items of the 200-item team, one after another, for a minute. */
+async function teamMinute(mesh: Mesh) {
+  const end = Date.now() + TEAM_TYPING_MS
+  const m = await measure(mesh, async () => {
+    await Promise.all(
+      mesh.pages.map(async (_, i) => {
+        const own = mesh.own(i)
+        for (let w = 0; Date.now() < end; w++) {
+          const key = own[w % own.length] ?? ''
+          await typeInto(mesh, i, key, ` ${letters(WORD_KEYS - 1, w + i)}`, TEAM_KEY_DELAY_MS)
+        }
+      }),
+    )
+  })
+  return { ...latenciesByPeer(m.peers, m.startLengths), skew: m.skew }
+}
+
+const f = (x: number): string => x.toFixed(1)
+const mib = (kib: number): string => (kib / 1024).toFixed(0)
+
+function reportConverge(name: string, r: Awaited<ReturnType<typeof converge>>): void {
+  console.log(
+    `${name}: ${CONVERGE_EDITS} edits typed in ${f(r.typingMs)} ms; last edit → all converged ` +
+      `${f(r.ms)} ms (slowest peer; page clocks within ${f(r.skew)} ms)`,
+  )
+  const after = r.converged.map((t) => f(t - r.lastEdit)).join(' ')
+  console.log(`  per peer, last edit → showing every other peer's item complete (ms): ${after}`)
+  console.log('  (negative: before the last edit, which was then its own)')
+  const processes = r.memory.reduce((n, m) => n + m.process.processes, 0)
+  console.log(
+    `  ${processes} Chromium OS processes in all (browser, zygotes, GPU, network, renderers)`,
+  )
+  console.log('  per peer: JS heap MiB / page renderer RSS MiB / all processes RSS MiB (count)')
+  console.log(
+    '  ' +
+      r.memory
+        .map(
+          (m) =>
+            `${m.heapMiB.toFixed(1)}/${mib(m.process.rendererKiB)}/${mib(m.process.totalKiB)} (${m.process.processes})`,
+        )
+        .join(' · '),
+  )
+}
+
+function reportTeam(name: string, r: Awaited<ReturnType<typeof teamMinute>>): number {
+  const line = (label: string, l: { sorted: number[]; merged: number }, i: number): string =>
+    `  ${label} ${i}: ${l.sorted.length} samples (${l.merged} merged), p50 ${f(percentile(l.sorted, 50))} / p95 ${f(percentile(l.sorted, 95))} ms`
+  console.log(`${name}: keystroke → remote field (page clocks within ${f(r.skew)} ms)`)
+  r.byTypist.forEach((l, i) => console.log(line('typed by peer', l, i)))
+  r.byReceiver.forEach((l, i) => console.log(line('received by peer', l, i)))
+  return Math.max(...[...r.byTypist, ...r.byReceiver].map((l) => percentile(l.sorted, 95)))
+}
+
+async function measureAll(): Promise<void> {
+  const root = await buildRenderer()
+  const world = await startWorld()
+  await track(() => world.stop())
+  const load = (): string => loadavg()[0]?.toFixed(1) ?? '?'
+  const run = async <T>(open: () => Promise<Mesh>, fn: (m: Mesh) => Promise<T>): Promise<T> => {
+    const mesh = await open()
+    try {
+      const before = load()
+      const out = await fn(mesh)
+      console.log(`(load average over 1 min: ${before} before measuring, ${load()} after)`)
+      return out
+    } finally {
+      await mesh.close()
+    }
+  }
+  console.log(`${CONVERGE_PEERS} peers: one Chromium process (own profile) each, app then bare`)
+  const app20 = await run(
+    () => appMesh(CONVERGE_PEERS, CONVERGE_PEERS, root, world.signalingUrl),
+    converge,
+  )
+  reportConverge('app', app20)
+  const bare20 = await run(() => bareMesh(CONVERGE_PEERS, CONVERGE_PEERS, world), converge)
+  reportConverge('bare', bare20)
+  addFigure({
+    name: 'P6 20-peer converge',
+    app: app20.ms,
+    bare: bare20.ms,
+    unit: 'ms',
+    bareIs: 'y-webrtc + Y.Text',
+  })
+  console.log(
+    `${TEAM_ITEMS} items × ${TEAM_PEERS} peers, ${TEAM_TYPING_MS / 1000} s of typing ` +
+      `(a key every ${TEAM_KEY_DELAY_MS} ms, ${WORD_KEYS} per item)`,
+  )
+  const appTeam = reportTeam(
+    'app',
+    await run(() => appMesh(TEAM_PEERS, TEAM_ITEMS, root, world.signalingUrl), teamMinute),
+  )
+  const bareTeam = reportTeam(
+    'bare',
+    await run(() => bareMesh(TEAM_PEERS, TEAM_ITEMS, world), teamMinute),
+  )
+  addFigure({
+    name: `P6 ${TEAM_ITEMS} items × ${TEAM_PEERS} peers worst p95`,
+    app: appTeam,
+    bare: bareTeam,
+    unit: 'ms',
+    bareIs: 'y-webrtc + Y.Text',
+  })
+}
+
+export async function run(): Promise<void> {
+  await runTracked('scale', DEADLINE_MS, measureAll)
+}
