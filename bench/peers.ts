@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import {
   configureSync,
   joinSprint,
@@ -19,12 +19,14 @@ import { track } from './lifecycle'
 /**
  * Opens `n` app peers named `Peer 0`… with the signaling server at `signalingUrl`; with
  * `server`, they sync through that Sprintpad server alone (their signaling endpoint blocked, so
- * they never meet as WebRTC peers). Returns them with their closer.
+ * they never meet as WebRTC peers). Each peer is a Chromium process of its own, or, given
+ * `browsers`, a fresh context of `browsers[i % browsers.length]`. Returns them with their closer.
  */
 export async function openAppPeers(
   n: number,
   root: string,
   sync: { signalingUrl: string; server?: string },
+  browsers: readonly Browser[] = [],
 ): Promise<{ apps: AppPage[]; close: () => Promise<void> }> {
   const closers: (() => Promise<void>)[] = []
   const close = async (): Promise<void> => {
@@ -33,7 +35,7 @@ export async function openAppPeers(
   try {
     const apps: AppPage[] = []
     for (let i = 0; i < n; i++) {
-      const app = await openApp({ root })
+      const app = await openApp({ root, browser: browsers[i % browsers.length] })
       closers.push(await track(app.close))
       apps.push(app)
       if (sync.server !== undefined) {
@@ -87,19 +89,24 @@ export async function shareWithAll(
   }
   await waitFor(
     `${pages.length} app peers connected`,
-    async () => (await Promise.all(pages.map(connectedPeers))).every((c) => c === pages.length - 1),
+    async () =>
+      (await Promise.all(pages.map((p) => connectedPeers(p).catch(() => 0)))).every(
+        (c) => c === pages.length - 1,
+      ),
     120_000,
   )
 }
 
 /**
  * Opens `n` bare y-webrtc peers in one fresh room (`params` go to the harness page, e.g.
- * `fields`) and waits until each is connected to all the others.
+ * `fields`) and waits until each is connected to all the others. Each peer is a Chromium process
+ * of its own, or, given `browsers`, a fresh context of `browsers[i % browsers.length]`.
  */
 export async function openBarePeers(
   n: number,
   world: P2PWorld,
   params: Record<string, string> = {},
+  browsers: readonly Browser[] = [],
 ): Promise<{ pages: Page[]; profileDirs: string[]; close: () => Promise<void> }> {
   const closers = [await track(() => world.closePeers())]
   const close = async (): Promise<void> => {
@@ -110,7 +117,10 @@ export async function openBarePeers(
     const pages: Page[] = []
     const profileDirs: string[] = []
     for (let i = 0; i < n; i++) {
-      const peer = await world.openPeer({ ...room, ...params, mode: 'bare', name: `P${i}` })
+      const peer = await world.openPeer(
+        { ...room, ...params, mode: 'bare', name: `P${i}` },
+        browsers[i % browsers.length],
+      )
       closers.push(await track(() => peer.profile.remove()))
       pages.push(peer.page)
       profileDirs.push(peer.profile.dir)

@@ -4,8 +4,8 @@ import { readFile, readdir } from 'node:fs/promises'
 export interface ProfileMemory {
   /** How many processes run with this profile (browser, zygotes, GPU, network, renderers…). */
   processes: number
-  /** Resident set of the largest renderer, KiB: the page's own renderer process. */
-  rendererKiB: number
+  /** Resident sets of its page renderers (not its own UI's), KiB, largest first. */
+  renderersKiB: number[]
   /** Resident sets of all its processes added up, KiB (shared pages are counted in each). */
   totalKiB: number
 }
@@ -16,7 +16,8 @@ export interface ProfileMemory {
  */
 export async function profileMemory(dir: string): Promise<ProfileMemory> {
   const flag = `--user-data-dir=${dir}`
-  const out: ProfileMemory = { processes: 0, rendererKiB: 0, totalKiB: 0 }
+  const out: ProfileMemory = { processes: 0, renderersKiB: [], totalKiB: 0 }
+  if (dir === '') return out
   const pids = (await readdir('/proc').catch(() => [])).filter((d) => /^\d+$/.test(d))
   for (const pid of pids) {
     const args = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')
@@ -28,7 +29,8 @@ export async function profileMemory(dir: string): Promise<ProfileMemory> {
     out.processes++
     out.totalKiB += rss
     const isPageRenderer = argv.includes('--type=renderer') && !argv.includes('--top-chrome-webui')
-    if (isPageRenderer) out.rendererKiB = Math.max(out.rendererKiB, rss)
+    if (isPageRenderer) out.renderersKiB.push(rss)
   }
+  out.renderersKiB.sort((a, b) => b - a)
   return out
 }
