@@ -56,6 +56,8 @@ interface Mesh {
   pages: Page[]
   /** Each Chromium process's profile directory and the peers it holds. */
   groups: { dir: string; peers: number[] }[]
+  /** How many others each peer was connected to when typing began. */
+  counts: number[]
   /** All fields, and the attribute naming each. */
   selector: string
   keyAttr: string
@@ -98,13 +100,20 @@ interface SharedBrowser {
   dir: string
 }
 
+interface MeshOptions {
+  /** Chromium processes to share, round-robin (else one each). */
+  shared?: readonly SharedBrowser[]
+  /** Measure a partial mesh if the full one does not form in 2 minutes (see waitForMesh). */
+  isPartialOk?: boolean
+}
+
 /** The app on `n` peers: peer 0 stores the sprint, opens it and shares it; the others join. */
 async function appMesh(
   n: number,
   items: number,
   root: string,
   signalingUrl: string,
-  shared: readonly SharedBrowser[] = [],
+  { shared = [], isPartialOk = false }: MeshOptions = {},
 ) {
   const browsers = shared.map((b) => b.browser)
   const { apps, close } = await openAppPeers(n, root, { signalingUrl }, browsers)
@@ -117,7 +126,9 @@ async function appMesh(
     const fields = (p: Page): Promise<number> => p.locator('textarea[data-item-id]').count()
     await waitFor('the scale sprint open', async () => (await fields(host.page)) === items)
     const pages = apps.map((a) => a.page)
-    await shareWithAll(pages, async (p) => (await fields(p)) === items)
+    const counts = await shareWithAll(pages, async (p) => (await fields(p)) === items, false, {
+      isPartialOk,
+    })
     return {
       pages,
       groups: groupsOf(
@@ -128,6 +139,7 @@ async function appMesh(
       selector: 'textarea[data-item-id]',
       keyAttr: 'data-item-id',
       own: ownedBy(sprint.itemIds, n),
+      counts,
       close,
     } satisfies Mesh
   } catch (err) {
@@ -141,11 +153,13 @@ async function bareMesh(
   n: number,
   items: number,
   world: P2PWorld,
-  shared: readonly SharedBrowser[] = [],
+  { shared = [], isPartialOk = false }: MeshOptions = {},
 ): Promise<Mesh> {
   const browsers = shared.map((b) => b.browser)
   const fields = { fields: String(items) }
-  const { pages, profileDirs, close } = await openBarePeers(n, world, fields, browsers)
+  const { pages, profileDirs, counts, close } = await openBarePeers(n, world, fields, browsers, {
+    isPartialOk,
+  })
   const keys = Array.from({ length: items }, (_, k) => `Bare text ${k + 1}`)
   return {
     pages,
@@ -153,6 +167,7 @@ async function bareMesh(
     selector: 'textarea[aria-label^="Bare text"]',
     keyAttr: 'aria-label',
     own: ownedBy(keys, n),
+    counts,
     close,
   }
 }
@@ -220,8 +235,11 @@ interface Memory {
   /** Each peer's JS heap in use, MiB (CDP Performance.getMetrics). */
   heapMiB: number[]
   /** Each Chromium process's resident memory, with the peers it holds. */
-  groups: { peers: number[]; memory: ProfileMemory }[]
+  groups: { peers: number[]; memory: ProfileMemory; idleCpuPercent: number }[]
 }
+
+/** How long the converged mesh is watched, idle, for its CPU use. */
+const IDLE_MS = 10_000
 
 async function memoryOf(mesh: Mesh): Promise<Memory> {
   const heapMiB = await Promise.all(
@@ -233,8 +251,14 @@ async function memoryOf(mesh: Mesh): Promise<Memory> {
       return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 2 ** 20
     }),
   )
+  const before = await Promise.all(mesh.groups.map((g) => profileMemory(g.dir)))
+  await new Promise((ok) => setTimeout(ok, IDLE_MS))
   const groups = await Promise.all(
-    mesh.groups.map(async (g) => ({ peers: g.peers, memory: await profileMemory(g.dir) })),
+    mesh.groups.map(async (g, i) => {
+      const memory = await profileMemory(g.dir)
+      const cpu = memory.cpuSeconds - (before[i]?.cpuSeconds ?? NaN)
+      return { peers: g.peers, memory, idleCpuPercent: (100 * cpu * 1000) / IDLE_MS }
+    }),
   )
   return { heapMiB, groups }
 }
@@ -253,7 +277,8 @@ async function converge(mesh: Mesh) {
   const firstEdit = Math.min(
     ...m.peers.flatMap((p) => p.own.map((k) => p.marks.typed[k]?.[0]?.[1] ?? Infinity)),
   )
-  return { ...c, typingMs: c.lastEdit - firstEdit, skew: m.skew, memory: await memoryOf(mesh) }
+  const memory = await memoryOf(mesh)
+  return { ...c, typingMs: c.lastEdit - firstEdit, skew: m.skew, memory, counts: mesh.counts }
 }
 
 /** 5 peers type words into their own items of the 200-item team, one after another, for a minute. */
@@ -281,6 +306,7 @@ function reportConverge(name: string, r: Awaited<ReturnType<typeof converge>>): 
     `${name}: ${CONVERGE_EDITS} edits typed in ${f(r.typingMs)} ms; last edit → all converged ` +
       `${f(r.ms)} ms (slowest peer; page clocks within ${f(r.skew)} ms)`,
   )
+  console.log(`  connected peers per peer when typing began: ${r.counts.join(' ')}`)
   const after = r.converged.map((t) => f(t - r.lastEdit)).join(' ')
   console.log(`  per peer, last edit → showing every other peer's item complete (ms): ${after}`)
   console.log('  (negative: before the last edit, which was then its own)')
@@ -296,7 +322,7 @@ function reportConverge(name: string, r: Awaited<ReturnType<typeof converge>>): 
     const renderers = g.memory.renderersKiB.map(mib).join(' ')
     console.log(
       `    peers ${g.peers.join(',')}: page renderers ${renderers}; all ${g.memory.processes} ` +
-        `processes ${mib(g.memory.totalKiB)}`,
+        `processes ${mib(g.memory.totalKiB)}; CPU while idle ${f(g.idleCpuPercent)}% of a core`,
     )
   }
 }
@@ -337,11 +363,18 @@ async function measureAll(): Promise<void> {
     shared.push(b)
   }
   const app20 = await run(
-    () => appMesh(CONVERGE_PEERS, CONVERGE_PEERS, root, world.signalingUrl, shared),
+    () =>
+      appMesh(CONVERGE_PEERS, CONVERGE_PEERS, root, world.signalingUrl, {
+        shared,
+        isPartialOk: true,
+      }),
     converge,
   )
   reportConverge('app', app20)
-  const bare20 = await run(() => bareMesh(CONVERGE_PEERS, CONVERGE_PEERS, world, shared), converge)
+  const bare20 = await run(
+    () => bareMesh(CONVERGE_PEERS, CONVERGE_PEERS, world, { shared, isPartialOk: true }),
+    converge,
+  )
   reportConverge('bare', bare20)
   addFigure({
     name: 'P6 20-peer converge',

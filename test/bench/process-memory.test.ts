@@ -37,6 +37,9 @@ describe('profileMemory', () => {
     expect(m.renderersKiB).toHaveLength(1)
     expect(m.renderersKiB[0]).toBeGreaterThan(1000)
     expect(m.totalKiB).toBeGreaterThan((m.renderersKiB[0] ?? 0) * 2)
+    // Three Node processes starting up take some CPU; never more than this test has run.
+    expect(m.cpuSeconds).toBeGreaterThan(0)
+    expect(m.cpuSeconds).toBeLessThan(3 * process.uptime())
   })
 
   it('is empty for a profile no process uses', async () => {
@@ -44,6 +47,7 @@ describe('profileMemory', () => {
       processes: 0,
       renderersKiB: [],
       totalKiB: 0,
+      cpuSeconds: 0,
     })
   })
 })
