@@ -187,7 +187,8 @@ async function fieldValues(page: Page, mesh: Mesh): Promise<Record<string, strin
 /** Types `text` at the end of the field `key` of peer `i`. */
 async function typeInto(mesh: Mesh, i: number, key: string, text: string, delay: number) {
   const page = mesh.pages[i] as Page
-  await page.locator(`${mesh.selector}[${mesh.keyAttr}="${key}"]`).click()
+  // Focus, not a click: items above grow as others type, so a click can land on the wrong one.
+  await page.locator(`${mesh.selector}[${mesh.keyAttr}="${key}"]`).focus()
   await page.keyboard.press('Control+End')
   await page.keyboard.type(text, { delay })
 }
