@@ -129,21 +129,28 @@ async function memoryOf(mesh: Mesh): Promise<Memory> {
       return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 2 ** 20
     }),
   )
+  return { heapMiB, groups: await idleCpu(mesh) }
+}
+
+/** Each Chromium process's memory and its CPU use over IDLE_MS while nobody types. */
+async function idleCpu(mesh: Mesh): Promise<Memory['groups']> {
   const before = await Promise.all(mesh.groups.map((g) => profileMemory(g.dir)))
   await new Promise((ok) => setTimeout(ok, IDLE_MS))
-  const groups = await Promise.all(
+  return Promise.all(
     mesh.groups.map(async (g, i) => {
       const memory = await profileMemory(g.dir)
       const cpu = memory.cpuSeconds - (before[i]?.cpuSeconds ?? NaN)
       return { peers: g.peers, memory, idleCpuPercent: (100 * cpu * 1000) / IDLE_MS }
     }),
   )
-  return { heapMiB, groups }
 }
 
 /** 20 peers each type their share of the 1,000 edits into their own item, all at once. */
 async function converge(mesh: Mesh) {
   const perPeer = CONVERGE_EDITS / mesh.pages.length
+  // Printed now: if the mesh is too busy to type into, this is what says why.
+  const idle = (await idleCpu(mesh)).map((g) => `${f(g.idleCpuPercent)}%`).join(' ')
+  console.log(`  before typing, CPU over ${IDLE_MS / 1000} idle s per Chromium: ${idle} of a core`)
   const m = await measure(mesh, async () => {
     await Promise.all(
       mesh.pages.map((_, i) =>
