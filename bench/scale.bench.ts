@@ -13,13 +13,15 @@ import { allMarks, clockOffset, framedLengths, probeFields } from './sync-probe'
 
 /**
  * Issue 13's "Scale": many peers editing one sprint at once over real WebRTC on loopback, every
- * peer a separate Chromium process with its own fresh profile (so its own IndexedDB), the
- * project's signaling server on 127.0.0.1 and no ICE servers.
+ * peer with storage of its own (a fresh profile, or a fresh context of a shared Chromium: see
+ * CONVERGE_BROWSERS) and a renderer process of its own, the project's signaling server on
+ * 127.0.0.1 and no ICE servers.
  *
  * - 20 peers, 1,000 edits: each peer types 50 characters into its own item of one team, all at
  *   once; from the last keystroke on any peer to the moment every peer shows every item complete.
- * - 200 items × 5 peers: each peer types words into its own 40 items of a 200-item team, one
- *   item after the other, for TEAM_TYPING_MS; keystroke → remote field per peer.
+ * - 200 items × 5 peers (a Chromium process each): each peer types words into its own 40 items
+ *   of a 200-item team, one item after the other, for TEAM_TYPING_MS; keystroke → remote field
+ *   per peer, as typist and as receiver.
  *
  * "app" is the production renderer: peer 0 opens the sprint (stored in its IndexedDB as if made
  * there), shares it from the Share panel and the others join with the link. "bare" is the sync
