@@ -13,35 +13,33 @@ import type { Page } from 'playwright-core'
 export type Marks = [number, number][]
 
 /**
- * Typist: on every printable `keydown` in the field (capture phase, before the app sees it),
- * the length the text will have once the key is applied (typing appends at the end) and the time.
- */
-const TYPIST_PROBE = `(selector) => {
-  const typed = []
-  window.__syncBench = { typed }
-  document.addEventListener('keydown', (e) => {
-    const el = e.target
-    if (e.key.length !== 1 || !(el instanceof HTMLTextAreaElement) || !el.matches(selector)) return
-    typed.push([el.value.length + 1, performance.timeOrigin + performance.now()])
-  }, true)
-}`
-
-/**
- * Receiver: two marks for each length the field shows.
+ * For every field (textarea) matching the selector, keyed by its `keyAttr` attribute (`''` for
+ * all, when the selector matches one field), three kinds of marks:
+ * - `typed`: on every printable `keydown` in it (capture phase, before the app sees it), the
+ *   length the text will have once the key is applied (typing appends at the end) and the time.
  * - `written`: the page assigned the field's value (both the app, in its Y.Text observer, and the
  *   bare page write \`el.value\`, which no MutationObserver sees): the instance's value setter is
  *   wrapped, over React's own value tracker if there is one.
  * - `framed`: the first animation frame whose callback reads the new length, i.e. the frame that
  *   paints it (its style, layout and paint follow the callback).
- * The frame loop also finds the field again if it is re-created, and hooks the new one.
+ * The frame loop also finds fields again if they are re-created, and hooks the new ones. A page
+ * can type into some fields and receive others.
  */
-const RECEIVER_PROBE = `(selector) => {
+const FIELD_PROBE = `(selector, keyAttr) => {
   const now = () => performance.timeOrigin + performance.now()
-  const written = []
-  const framed = []
+  const typed = {}
+  const written = {}
+  const framed = {}
+  const keyOf = (el) => (keyAttr ? el.getAttribute(keyAttr) ?? '' : '')
+  const mark = (store, el, length) => (store[keyOf(el)] ??= []).push([length, now()])
+  document.addEventListener('keydown', (e) => {
+    const el = e.target
+    if (e.key.length !== 1 || !(el instanceof HTMLTextAreaElement) || !el.matches(selector)) return
+    mark(typed, el, el.value.length + 1)
+  }, true)
   const hooked = new WeakSet()
   const proto = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')
-  let last = -1
+  const last = new Map()
   let running = true
   const hook = (el) => {
     if (hooked.has(el)) return
@@ -52,53 +50,82 @@ const RECEIVER_PROBE = `(selector) => {
       get() { return inner.get.call(this) },
       set(v) {
         inner.set.call(this, v)
-        written.push([String(v).length, now()])
+        mark(written, this, String(v).length)
       },
     })
   }
   const tick = () => {
-    const el = document.querySelector(selector)
-    if (el) {
+    for (const el of document.querySelectorAll(selector)) {
       hook(el)
       const n = el.value.length
-      if (n !== last) framed.push([n, now()])
-      last = n
+      if (n !== last.get(keyOf(el))) mark(framed, el, n)
+      last.set(keyOf(el), n)
     }
     if (running) requestAnimationFrame(tick)
   }
   requestAnimationFrame(tick)
-  window.__syncBench = { written, framed, stop: () => { running = false } }
+  window.__syncBench = { typed, written, framed, stop: () => { running = false } }
 }`
 
+/** Every field's marks, by key. */
+export interface FieldMarks {
+  typed: Record<string, Marks>
+  written: Record<string, Marks>
+  framed: Record<string, Marks>
+}
+
 interface ProbeWindow {
-  __syncBench: { typed: Marks; written: Marks; framed: Marks; stop: () => void }
+  __syncBench: FieldMarks & { stop: () => void }
 }
 
-export async function probeTypist(page: Page, selector: string): Promise<void> {
-  await page.evaluate(`(${TYPIST_PROBE})(${JSON.stringify(selector)})`)
+/**
+ * Starts recording the marks of the fields matching `selector` in the page (see FIELD_PROBE),
+ * keyed by their `keyAttr` attribute, or all under the key `''` when none is given.
+ */
+export async function probeFields(page: Page, selector: string, keyAttr = ''): Promise<void> {
+  await page.evaluate(`(${FIELD_PROBE})(${JSON.stringify(selector)}, ${JSON.stringify(keyAttr)})`)
 }
 
-export async function probeReceiver(page: Page, selector: string): Promise<void> {
-  await page.evaluate(`(${RECEIVER_PROBE})(${JSON.stringify(selector)})`)
+/** The typist's marks of one field. */
+export async function typedMarks(page: Page, key = ''): Promise<Marks> {
+  return page.evaluate((k) => (window as unknown as ProbeWindow).__syncBench.typed[k] ?? [], key)
 }
 
-export async function typedMarks(page: Page): Promise<Marks> {
-  return page.evaluate(() => (window as unknown as ProbeWindow).__syncBench.typed)
-}
-
-/** The receiver's marks; stops its frame loop. */
-export async function shownMarks(page: Page): Promise<{ written: Marks; framed: Marks }> {
-  return page.evaluate(() => {
+/** The receiver's marks of one field; stops its frame loop. */
+export async function shownMarks(page: Page, key = ''): Promise<{ written: Marks; framed: Marks }> {
+  return page.evaluate((k) => {
     const probe = (window as unknown as ProbeWindow).__syncBench
     probe.stop()
-    return { written: probe.written, framed: probe.framed }
+    return { written: probe.written[k] ?? [], framed: probe.framed[k] ?? [] }
+  }, key)
+}
+
+/** Every mark of every field; stops the frame loop. */
+export async function allMarks(page: Page): Promise<FieldMarks> {
+  return page.evaluate(() => {
+    const { typed, written, framed, stop } = (window as unknown as ProbeWindow).__syncBench
+    stop()
+    return { typed, written, framed }
   })
 }
 
-/** The last length the receiver's frame loop saw. */
-export async function lastFramedLength(page: Page): Promise<number> {
+/** The last length the frame loop saw in one field (-1 before any). */
+export async function lastFramedLength(page: Page, key = ''): Promise<number> {
   return page.evaluate(
-    () => (window as unknown as ProbeWindow).__syncBench.framed.at(-1)?.[0] ?? -1,
+    (k) => (window as unknown as ProbeWindow).__syncBench.framed[k]?.at(-1)?.[0] ?? -1,
+    key,
+  )
+}
+
+/** The last length the frame loop saw in each field, by key. */
+export async function framedLengths(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      Object.entries((window as unknown as ProbeWindow).__syncBench.framed).map(([k, m]) => [
+        k,
+        m.at(-1)?.[0] ?? -1,
+      ]),
+    ),
   )
 }
 

@@ -2,39 +2,24 @@ import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { cpus } from 'node:os'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { build } from 'vite'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import {
-  addTeam,
-  configureSync,
-  createSprint,
-  itemTexts,
-  joinSprint,
-  openApp,
-  section,
-  shareSprint,
-  team,
-  type AppPage,
-} from '../test/helpers/app-page'
+import { addTeam, createSprint, itemTexts, section, team } from '../test/helpers/app-page'
 import { waitFor } from '../test/helpers/wait'
-import {
-  connectedPeers,
-  newRoomParams,
-  startWorld,
-  type P2PWorld,
-} from '../test/renderer/sync/p2p-harness'
+import { startWorld, type P2PWorld } from '../test/renderer/sync/p2p-harness'
 import {
   clockOffset,
   lastFramedLength,
   latencies,
-  probeReceiver,
-  probeTypist,
+  probeFields,
   shownMarks,
   typedMarks,
   type Latencies,
 } from './sync-probe'
 import { addFigure } from './summary'
+import { percentile } from './figures'
+import { buildRenderer, runTracked, track } from './lifecycle'
+import { openAppPeers, openBarePeers, shareWithAll } from './peers'
 import { SprintpadServer } from '../main/server/server'
 import { memoryLogger } from '../main/server/log'
 
@@ -98,50 +83,25 @@ function startBurners(): () => Promise<void> {
   }
 }
 
-/** Everything still open, closed on failure, deadline or Ctrl+C as well as on success. */
-const open = new Set<() => Promise<void>>()
-let isStopping = false
-
-/**
- * Registers something to close; returns its closer. Once the bench is stopping (deadline), a
- * browser or server that was still starting is closed as soon as it is registered.
- */
-async function track(close: () => Promise<void>): Promise<() => Promise<void>> {
-  if (isStopping) {
-    await close()
-    throw new Error('sync bench stopped')
-  }
-  open.add(close)
-  return async () => {
-    open.delete(close)
-    await close()
-  }
-}
-
-async function closeAll(): Promise<void> {
-  isStopping = true
-  await Promise.allSettled([...open].map((close) => close()))
-  open.clear()
-}
-
 /** Peer 0 types EDITS characters into the field; the others record when each one shows. */
 async function typeAndMeasure(pages: Page[], selector: string, start: number): Promise<Run> {
   const [typist, ...receivers] = pages
   if (!typist) throw new Error('no typist')
   await typist.locator(selector).click()
   await typist.keyboard.press('Control+End')
-  await Promise.all(receivers.map((r) => probeReceiver(r, selector)))
-  await probeTypist(typist, selector)
+  await Promise.all(pages.map((p) => probeFields(p, selector)))
   const text = Array.from({ length: EDITS }, (_, i) => String.fromCharCode(97 + (i % 26))).join('')
   await typist.keyboard.type(text, { delay: KEY_DELAY_MS })
   await waitFor(
     'every receiver showing every edit',
     async () =>
-      (await Promise.all(receivers.map(lastFramedLength))).every((n) => n === start + EDITS),
+      (await Promise.all(receivers.map((r) => lastFramedLength(r)))).every(
+        (n) => n === start + EDITS,
+      ),
     30_000,
   )
   const typed = await typedMarks(typist)
-  const shown = await Promise.all(receivers.map(shownMarks))
+  const shown = await Promise.all(receivers.map((r) => shownMarks(r)))
   const offsets = await Promise.all(pages.map(clockOffset))
   const first = typed[0]?.[1] ?? NaN
   const lastTyped = typed.at(-1)?.[1] ?? NaN
@@ -167,7 +127,7 @@ function benchSection(page: Page) {
  * and the mesh is complete, resolves to the selector of the item's field (the same on every peer).
  */
 async function shareAndJoin(pages: Page[], isServerOnly = false): Promise<string> {
-  const [typist, ...receivers] = pages
+  const [typist] = pages
   if (!typist) throw new Error('no typist')
   await createSprint(typist)
   await addTeam(typist, 'Bench')
@@ -175,54 +135,19 @@ async function shareAndJoin(pages: Page[], isServerOnly = false): Promise<string
     .getByRole('button', { name: /^Add item/ })
     .click()
   await typist.keyboard.type(SEED_TEXT)
-  const link = await shareSprint(typist)
-  await typist
-    .getByRole('dialog', { name: 'Share this sprint' })
-    .getByRole('button', { name: 'Close' })
-    .click()
-  for (const r of receivers) await joinSprint(r, link)
-  await waitFor(
-    `the item on ${pages.length} app peers`,
-    async () =>
-      (await Promise.all(receivers.map((r) => itemTexts(benchSection(r))))).every(
-        (t) => t.join() === SEED_TEXT,
-      ),
-    60_000,
+  await shareWithAll(
+    pages,
+    async (p) => (await itemTexts(benchSection(p))).join() === SEED_TEXT,
+    isServerOnly,
   )
-  if (isServerOnly) {
-    await waitFor(
-      `${pages.length} app peers on the server`,
-      async () =>
-        (
-          await Promise.all(
-            pages.map((p) => p.getByRole('status', { name: 'Connection' }).textContent()),
-          )
-        ).every((t) => t?.includes('saved on the server')),
-      60_000,
-    )
-  } else {
-    await waitFor(
-      `${pages.length} app peers connected`,
-      async () =>
-        (await Promise.all(pages.map(connectedPeers))).every((c) => c === pages.length - 1),
-      60_000,
-    )
-  }
   const field = benchSection(typist).locator('textarea[data-item-id]')
   return `textarea[data-item-id="${(await field.getAttribute('data-item-id')) ?? ''}"]`
 }
 
 /** The real app on `n` peers, each from its own static server on 127.0.0.1. */
 async function measureApp(n: number, root: string, signalingUrl: string): Promise<Run> {
-  const closers: (() => Promise<void>)[] = []
+  const { apps, close } = await openAppPeers(n, root, { signalingUrl })
   try {
-    const apps: AppPage[] = []
-    for (let i = 0; i < n; i++) {
-      const app = await openApp({ root })
-      closers.push(await track(app.close))
-      apps.push(app)
-      await configureSync(app.page, { name: `Peer ${i}`, handle: `peer${i}`, signalingUrl })
-    }
     const pages = apps.map((a) => a.page)
     const selector = await shareAndJoin(pages)
     const run = await typeAndMeasure(pages, selector, SEED_TEXT.length)
@@ -230,7 +155,7 @@ async function measureApp(n: number, root: string, signalingUrl: string): Promis
     if (errors.length > 0) console.warn(`app page errors during the run: ${errors.join(' | ')}`)
     return run
   } finally {
-    await Promise.allSettled(closers.map((close) => close()))
+    await close()
   }
 }
 
@@ -253,19 +178,8 @@ async function measureAppOverServer(n: number, root: string): Promise<Run> {
     })
     const url = `ws://127.0.0.1:${(await server.start()).port}`
     closers.push(await track(() => server.stop()))
-    const apps: AppPage[] = []
-    for (let i = 0; i < n; i++) {
-      const app = await openApp({ root })
-      closers.push(await track(app.close))
-      apps.push(app)
-      await app.profile.context.routeWebSocket(/\/signaling$/, (ws) => ws.close())
-      await configureSync(app.page, {
-        name: `Peer ${i}`,
-        handle: `peer${i}`,
-        signalingUrl: '',
-        server: url,
-      })
-    }
+    const { apps, close } = await openAppPeers(n, root, { signalingUrl: '', server: url })
+    closers.push(close)
     const pages = apps.map((a) => a.page)
     const selector = await shareAndJoin(pages, true)
     return await typeAndMeasure(pages, selector, SEED_TEXT.length)
@@ -276,32 +190,12 @@ async function measureAppOverServer(n: number, root: string): Promise<Run> {
 
 /** Bare y-webrtc on `n` peers (the sync harness's bare page). */
 async function measureBare(n: number, world: P2PWorld): Promise<Run> {
-  const closers = [await track(() => world.closePeers())]
+  const { pages, close } = await openBarePeers(n, world)
   try {
-    const room = newRoomParams()
-    const pages: Page[] = []
-    for (let i = 0; i < n; i++) {
-      const peer = await world.openPeer({ ...room, mode: 'bare', name: `P${i}` })
-      closers.push(await track(() => peer.profile.remove()))
-      pages.push(peer.page)
-    }
-    const peers = (p: Page): Promise<number> =>
-      p.evaluate(() => (window as unknown as { harness: { peers: () => number } }).harness.peers())
-    await waitFor(
-      `${n} bare peers connected`,
-      async () => (await Promise.all(pages.map(peers))).every((c) => c === n - 1),
-      60_000,
-    )
     return await typeAndMeasure(pages, 'textarea[aria-label="Bare text"]', 0)
   } finally {
-    await Promise.allSettled(closers.map((close) => close()))
+    await close()
   }
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
-  return sorted[i] ?? NaN
 }
 
 function report(rows: Row[]): void {
@@ -370,14 +264,7 @@ function reportServer(server: Run, webrtc: Run | undefined): void {
 }
 
 async function measureAll(): Promise<void> {
-  const outDir = await mkdtemp(join(tmpdir(), 'sprintpad-bench-sync-'))
-  await track(() => rm(outDir, { recursive: true, force: true }))
-  // The production renderer, built the way the e2e global setup and renderer.bench.ts build it.
-  await build({
-    configFile: resolve(import.meta.dirname, '../renderer/vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, sourcemap: false },
-  })
+  const outDir = await buildRenderer()
   const world = await startWorld()
   await track(() => world.stop())
   const rows: Row[] = []
@@ -399,21 +286,5 @@ async function measureAll(): Promise<void> {
 }
 
 export async function run(): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`sync bench over ${DEADLINE_MS} ms`)), DEADLINE_MS)
-  })
-  const interrupted = (): void => {
-    void closeAll().finally(() => process.exit(130))
-  }
-  process.once('SIGINT', interrupted)
-  process.once('SIGTERM', interrupted)
-  try {
-    await Promise.race([measureAll(), deadline])
-  } finally {
-    clearTimeout(timer)
-    process.off('SIGINT', interrupted)
-    process.off('SIGTERM', interrupted)
-    await closeAll()
-  }
+  await runTracked('sync', DEADLINE_MS, measureAll)
 }

@@ -1,5 +1,5 @@
-import type { Locator, Page } from 'playwright-core'
-import { launchProfile, type Profile } from './chromium'
+import type { Browser, Locator, Page } from 'playwright-core'
+import { contextProfile, launchProfile, type Profile } from './chromium'
 import { RENDERER_DIST, serveStatic } from './static-server'
 import { waitFor } from './wait'
 
@@ -19,10 +19,11 @@ export interface AppPage {
 
 /**
  * Serves the built renderer (`root`, by default out/renderer) on 127.0.0.1 and opens it in a new
- * Chromium process with a fresh profile. Cleans up after itself if the page does not load.
+ * Chromium process with a fresh profile, or in a fresh context of `browser` (its own storage, in
+ * memory; `args` then do not apply). Cleans up after itself if the page does not load.
  */
 export async function openApp(
-  options: { root?: string; args?: readonly string[] } = {},
+  options: { root?: string; args?: readonly string[]; browser?: Browser } = {},
 ): Promise<AppPage> {
   const server = await serveStatic(options.root ?? RENDERER_DIST)
   let profile: Profile | undefined
@@ -31,7 +32,9 @@ export async function openApp(
     await server.stop()
   }
   try {
-    profile = await launchProfile({ args: options.args ?? [] })
+    profile = options.browser
+      ? await contextProfile(options.browser)
+      : await launchProfile({ args: options.args ?? [] })
     const page = profile.context.pages()[0] ?? (await profile.context.newPage())
     const errors = watchErrors(page)
     await page.goto(server.url)

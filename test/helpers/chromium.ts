@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type BrowserContext } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext } from 'playwright-core'
 
 /** Debian's Chromium; never a browser downloaded by Playwright (it cannot be downloaded here). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -68,4 +68,45 @@ export async function launchProfile(
       await rm(dir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * One Chromium process meant to hold several {@link contextProfile}s, when a test or benchmark
+ * needs more peers than the machine carries as separate processes. Returns it with the profile
+ * directory Playwright gave it (from its command line; '' if Chromium does not say).
+ */
+export async function launchBrowser(): Promise<{ browser: Browser; dir: string }> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    // Lets CDP's Browser.getBrowserCommandLine answer (where Playwright put the profile).
+    args: [...CHROMIUM_ARGS, '--enable-automation'],
+  })
+  const cdp = await browser.newBrowserCDPSession()
+  const { arguments: argv } = await cdp
+    .send('Browser.getBrowserCommandLine')
+    .catch(() => ({ arguments: [] as string[] }))
+  await cdp.detach()
+  const dir = argv.find((a) => a.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length)
+  return { browser, dir: dir ?? '' }
+}
+
+/**
+ * A fresh browser context in a shared Chromium process (see {@link launchBrowser}): its own
+ * storage (IndexedDB, localStorage, BroadcastChannel), kept in memory, and its own renderer
+ * process. `dir` is '' (nothing on disk); `remove` closes it.
+ */
+export async function contextProfile(browser: Browser): Promise<Profile> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    colorScheme: 'light',
+    permissions: ['clipboard-read', 'clipboard-write'],
+  })
+  let closed = false
+  const close = async (): Promise<void> => {
+    if (closed) return
+    closed = true
+    await context.close().catch(() => undefined)
+  }
+  return { context, dir: '', close, remove: close }
 }

@@ -14,4 +14,12 @@ describe('the sync harness page configuration', () => {
     expect(readHarnessConfig('#mode=stored').mode).toBe('app')
     expect(() => readHarnessConfig('#mode=store&s=http://x')).toThrow(/ws:\/\//)
   })
+
+  it('gives the bare page one field unless the fragment asks for more', () => {
+    const base = 'mode=bare&room=r&secret=s&s=ws://127.0.0.1:1'
+    expect(readHarnessConfig(`#${base}`).fields).toBe(1)
+    expect(readHarnessConfig(`#${base}&fields=200`).fields).toBe(200)
+    expect(readHarnessConfig(`#${base}&fields=0`).fields).toBe(1)
+    expect(readHarnessConfig(`#${base}&fields=x`).fields).toBe(1)
+  })
 })

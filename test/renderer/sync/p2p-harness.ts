@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build } from 'vite'
 import react from '@vitejs/plugin-react'
-import type { Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { SignalingServer } from '../../../main/signaling/server'
 import { generateRoom } from '../../../shared/sync'
-import { launchProfile, type Profile } from '../../helpers/chromium'
+import { contextProfile, launchProfile, type Profile } from '../../helpers/chromium'
 import { serveStatic } from '../../helpers/static-server'
 
 export { waitFor } from '../../helpers/wait'
@@ -22,7 +22,8 @@ export interface P2PWorld {
   signalingUrl: string
   server: SignalingServer
   webUrl: string
-  openPeer: (params: Record<string, string>) => Promise<PeerPage>
+  /** A peer in its own Chromium process, or in a fresh context of `browser` when given. */
+  openPeer: (params: Record<string, string>, browser?: Browser) => Promise<PeerPage>
   /** Closes and removes every peer opened so far (the servers stay up). */
   closePeers: () => Promise<void>
   stop: () => Promise<void>
@@ -62,8 +63,10 @@ export async function startWorld(): Promise<P2PWorld> {
     signalingUrl,
     server,
     webUrl: web.url,
-    openPeer: async (params) => {
-      const profile = await launchProfile({ viewport: { width: 900, height: 700 } })
+    openPeer: async (params, browser) => {
+      const profile = browser
+        ? await contextProfile(browser)
+        : await launchProfile({ viewport: { width: 900, height: 700 } })
       const page = await profile.context.newPage()
       const peer = { profile, page }
       peers.push(peer)

@@ -20,6 +20,8 @@ export interface HarnessConfig {
   /** Create the sprint (one peer does); the others receive it over the network. */
   isCreator: boolean
   items: number
+  /** Bare mode: the number of text fields, each its own Y.Text (1: the single "Bare text"). */
+  fields: number
 }
 
 export function readHarnessConfig(hash: string): HarnessConfig {
@@ -37,6 +39,7 @@ export function readHarnessConfig(hash: string): HarnessConfig {
     handle: p.get('handle') ?? '',
     isCreator: p.get('create') === '1',
     items: Number(p.get('items') ?? '3'),
+    fields: Math.max(1, Number(p.get('fields') ?? '1') || 1),
   }
 }
 
