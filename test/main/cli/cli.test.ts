@@ -36,7 +36,8 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-describe('sprintpad CLI', () => {
+// Each case starts the CLI under tsx several times (a few seconds each on a loaded machine).
+describe('sprintpad CLI', { timeout: 180_000 }, () => {
   it('lists the templates', () => {
     const r = cli('templates')
     expect(r.code).toBe(0)
