@@ -53,12 +53,7 @@ export async function launchProfile(
     colorScheme: options.colorScheme ?? 'light',
     permissions: ['clipboard-read', 'clipboard-write'],
   })
-  let closed = false
-  const close = async (): Promise<void> => {
-    if (closed) return
-    closed = true
-    await context.close().catch(() => undefined)
-  }
+  const close = closeOnce(context)
   return {
     context,
     dir,
@@ -102,11 +97,16 @@ export async function contextProfile(browser: Browser): Promise<Profile> {
     colorScheme: 'light',
     permissions: ['clipboard-read', 'clipboard-write'],
   })
-  let closed = false
-  const close = async (): Promise<void> => {
-    if (closed) return
-    closed = true
+  const close = closeOnce(context)
+  return { context, dir: '', close, remove: close }
+}
+
+/** Closes `context` the first time it is called; later calls (and a failed close) do nothing. */
+function closeOnce(context: BrowserContext): () => Promise<void> {
+  let isClosed = false
+  return async () => {
+    if (isClosed) return
+    isClosed = true
     await context.close().catch(() => undefined)
   }
-  return { context, dir: '', close, remove: close }
 }

@@ -1,13 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { addItem, addTeam, createSprint, readSprint } from '../../../shared/doc'
 import { generateRoom, serverCredentials } from '../../../shared/sync'
 import { SqliteStore } from '../../../main/server/sqlite-store'
-import { health, startServerProcess, type ServerProcess } from '../../helpers/server-process'
+import { health, type ServerProcess } from '../../helpers/server-process'
 import {
   freePort,
   hasCommand,
@@ -15,7 +13,8 @@ import {
   startOwnRedis,
   type OwnRedis,
 } from '../../helpers/services'
-import { connectClient, type SyncClient } from '../../helpers/sync-client'
+import { serverKit } from '../../helpers/server-kit'
+import type { SyncClient } from '../../helpers/sync-client'
 import { waitFor } from '../../helpers/wait'
 
 // Real server and Redis processes on a shared, busy machine: allow more than the default 30 s.
@@ -25,31 +24,7 @@ vi.setConfig({ testTimeout: 180_000, hookTimeout: 60_000 })
 const noRedis = missingBinary('redis-server', hasCommand('redis-server'))
 if (noRedis) console.warn(`skipping the Redis outage test: ${noRedis}`)
 
-const cleanups: (() => Promise<unknown>)[] = []
-const clients: SyncClient[] = []
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close()
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-
-async function server(args: string[]): Promise<ServerProcess> {
-  const s = await startServerProcess(args)
-  cleanups.push(() => s.kill())
-  return s
-}
-
-async function dataDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'sprintpad-outage-'))
-  cleanups.push(() => rm(dir, { recursive: true, force: true }))
-  return dir
-}
-
-function client(...args: Parameters<typeof connectClient>): SyncClient {
-  const c = connectClient(...args)
-  clients.push(c)
-  return c
-}
+const { cleanups, server, dataDir, client } = serverKit('sprintpad-outage-')
 
 function textsOf(doc: Y.Doc): string[] {
   return readSprint(doc).teams.flatMap((t) => t.sections.flatMap((s) => s.items.map((i) => i.text)))

@@ -1,10 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { addItem, addTeam, createSprint, readSprint, setItemText } from '../../../shared/doc'
 import { generateRoom, serverCredentials } from '../../../shared/sync'
-import { health, startServerProcess, type ServerProcess } from '../../helpers/server-process'
+import { health } from '../../helpers/server-process'
 import {
   hasCommand,
   missingBinary,
@@ -13,7 +10,8 @@ import {
   startRedis,
   type Service,
 } from '../../helpers/services'
-import { connectClient, type SyncClient } from '../../helpers/sync-client'
+import { serverKit } from '../../helpers/server-kit'
+import type { SyncClient } from '../../helpers/sync-client'
 import { waitFor } from '../../helpers/wait'
 
 // Real server processes on a shared, busy machine: allow more than the default 30 s.
@@ -28,36 +26,12 @@ const noPostgres = process.env.SPRINTPAD_TEST_DATABASE_URL
 if (noRedis) console.warn(`skipping the Redis scale-out test: ${noRedis}`)
 if (noPostgres) console.warn(`skipping the PostgreSQL test: ${noPostgres}`)
 
-const cleanups: (() => Promise<unknown>)[] = []
-const clients: SyncClient[] = []
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close()
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-
-async function server(args: string[]): Promise<ServerProcess> {
-  const s = await startServerProcess(args)
-  cleanups.push(() => s.kill())
-  return s
-}
+const { cleanups, server, dataDir, client } = serverKit('sprintpad-scale-')
 
 async function service(start: () => Promise<Service>): Promise<Service> {
   const s = await start()
   cleanups.push(() => s.stop())
   return s
-}
-
-async function dataDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'sprintpad-scale-'))
-  cleanups.push(() => rm(dir, { recursive: true, force: true }))
-  return dir
-}
-
-function client(...args: Parameters<typeof connectClient>): SyncClient {
-  const c = connectClient(...args)
-  clients.push(c)
-  return c
 }
 
 const texts = (c: SyncClient): string[] =>
