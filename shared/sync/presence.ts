@@ -38,6 +38,12 @@ export const presenceStateSchema = z.object({
    */
   peer: z.string().min(1).max(64).optional(),
   /**
+   * The y-webrtc peer ids this peer has a live WebRTC link to (a message arrived over it lately):
+   * a peer that receives a document update from one of them does not relay it to this peer, which
+   * has it from the sender (see renderer/src/sync/relay-links.ts). Optional like `device`.
+   */
+  links: z.array(z.string().min(1).max(64)).max(64).optional(),
+  /**
    * The sender's clock (ms since the epoch) when it published this state, renewed with every
    * heartbeat: the others estimate how far its clock is from theirs (meeting timers are stamped
    * on one laptop's clock). Optional like `device`.

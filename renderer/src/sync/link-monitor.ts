@@ -52,6 +52,8 @@ export class LinkMonitor {
   /** Connections dropped so far (stuck or silent). */
   drops = 0
   private readonly records = new WeakMap<WebrtcConn, LinkRecord>()
+  /** Peers whose current connection delivered a message. */
+  private readonly heardPeers = new Set<string>()
 
   constructor(
     private readonly provider: WebrtcProvider,
@@ -64,7 +66,21 @@ export class LinkMonitor {
     const r = this.record(conn, now)
     const wasLive = r.heardAt !== undefined && now - r.heardAt <= LIVE_LINK_MS
     r.heardAt = now
+    this.heardPeers.add(conn.remotePeerId)
     return !wasLive
+  }
+
+  /**
+   * Of these peers, whose connections just closed, the ones a message had arrived from over
+   * them: links that ended. A connection that never delivered (a negotiation that failed, and
+   * is retried, where no direct path exists) says nothing about whether its peer is still here.
+   */
+  closed(peerIds: readonly string[]): string[] {
+    return peerIds.filter((id) => {
+      const wasHeard = this.heardPeers.has(id)
+      this.heardPeers.delete(id)
+      return wasHeard
+    })
   }
 
   /** Drops the connections that never delivered or went silent (call about once a second). */
@@ -94,6 +110,18 @@ export class LinkMonitor {
       else counts.quiet++
     }
     return counts
+  }
+
+  /** The peer ids of the live connections (see {@link counts}), sorted. */
+  liveIds(now = Date.now()): string[] {
+    const ids: string[] = []
+    for (const conn of this.conns()) {
+      const heardAt = this.records.get(conn)?.heardAt
+      if (!conn.closed && heardAt !== undefined && now - heardAt <= LIVE_LINK_MS) {
+        ids.push(conn.remotePeerId)
+      }
+    }
+    return ids.sort()
   }
 
   private conns(): Iterable<WebrtcConn> {

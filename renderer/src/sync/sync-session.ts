@@ -13,6 +13,7 @@ import {
 import type { ExternalStore } from '../store/useY'
 import { guardConnections, type Rejection } from './guard-conns'
 import { CONNECT_DEADLINE_MS, LinkMonitor } from './link-monitor'
+import { RelayLinks } from './relay-links'
 import { PresenceTracker } from './presence-tracker'
 import { deviceId } from './device-id'
 import { historyOf } from '../history/recorder'
@@ -90,6 +91,7 @@ export class SyncSession {
   private readonly onRejected: ((r: Rejection) => void) | undefined
   private readonly links: LinkMonitor
   private readonly presence: PresenceTracker
+  private readonly relays: RelayLinks
   private readonly clocks: ClockSync
   private readonly device: string
   private readonly server: ServerLink | undefined
@@ -126,6 +128,7 @@ export class SyncSession {
       opts.iceServers?.length ? CONNECT_DEADLINE_MS.withIceServers : CONNECT_DEADLINE_MS.lan,
     )
     this.presence = new PresenceTracker(this.awareness, this.device)
+    this.relays = new RelayLinks(this.provider, this.awareness, doc, () => this.links.liveIds())
     this.unguard = guardConnections(
       this.provider,
       doc,
@@ -168,6 +171,7 @@ export class SyncSession {
     this.timer = setInterval(() => {
       if (!this.provider.shouldConnect) return
       this.links.check()
+      this.relays.refresh()
       this.presence.tick()
       this.refreshStatus()
     }, TICK_MS)
@@ -234,6 +238,7 @@ export class SyncSession {
     this.awareness.off('change', this.onAwarenessChange)
     this.provider.off('peers', this.onPeers)
     this.clocks.destroy()
+    this.relays.destroy()
     this.unguard()
     // Tell the others I left now (else my presence lingers until it times out).
     this.awareness.setLocalState(null)
@@ -325,7 +330,7 @@ export class SyncSession {
   }
 
   private readonly onPeers = (e: { removed: string[] }): void => {
-    this.presence.linksClosed(e.removed)
+    this.presence.linksClosed(this.links.closed(e.removed))
     this.refreshStatus()
   }
 

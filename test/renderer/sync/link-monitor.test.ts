@@ -13,7 +13,7 @@ function world(n: number) {
   const conns = new Map<string, WebrtcConn>()
   for (let i = 0; i < n; i++) {
     const id = `peer-${i}`
-    const conn = { closed: false, peer: { destroy: () => destroyed.push(id) } }
+    const conn = { remotePeerId: id, closed: false, peer: { destroy: () => destroyed.push(id) } }
     conns.set(id, conn as unknown as WebrtcConn)
   }
   const provider = { room: { webrtcConns: conns } } as unknown as WebrtcProvider
@@ -63,5 +63,17 @@ describe('LinkMonitor', () => {
     expect(monitor.counts(10_000)).toEqual({ live: 1, quiet: 1, connecting: 1 })
     expect(monitor.heard(conn(1), 10_000)).toBe(true)
     expect(monitor.counts(10_000)).toEqual({ live: 2, quiet: 0, connecting: 1 })
+  })
+
+  it('tells the links that ended from connections that never delivered', () => {
+    const { provider, conn } = world(3)
+    const monitor = new LinkMonitor(provider)
+    monitor.heard(conn(0), 1000)
+    monitor.heard(conn(2), 1000)
+    expect(monitor.liveIds(1000)).toEqual(['peer-0', 'peer-2'])
+    // peer-1 never delivered (no direct path): its retries say nothing about its presence.
+    expect(monitor.closed(['peer-0', 'peer-1'])).toEqual(['peer-0'])
+    // Forgotten once closed: a new connection to peer-0 that never delivers ends unnoticed.
+    expect(monitor.closed(['peer-0'])).toEqual([])
   })
 })
