@@ -38,7 +38,7 @@ export const presenceStateSchema = z.object({
    */
   peer: z.string().min(1).max(64).optional(),
   /**
-   * The y-webrtc peer ids this peer has a live WebRTC link to (a message arrived over it lately):
+   * The y-webrtc peer ids this peer has a working WebRTC link to (open, a message arrived over it):
    * a peer that receives a document update from one of them does not relay it to this peer, which
    * has it from the sender (see renderer/src/sync/relay-links.ts). Optional like `device`.
    */

@@ -65,7 +65,7 @@ function linkedPeers(page: Page): Promise<number> {
   })
 }
 
-/** The links a page publishes in its presence (its live WebRTC links). */
+/** The links a page publishes in its presence (its working WebRTC links). */
 function publishedLinks(page: Page): Promise<number> {
   return page.evaluate(() => {
     const w = window as unknown as {
@@ -121,7 +121,7 @@ describe('relaying document updates', () => {
     ]
     const all = [ada, bob, cleo]
     await waitFor(
-      'a full mesh of 3, each publishing 2 live links',
+      'a full mesh of 3, each publishing 2 links',
       async () => {
         const counts = await Promise.all(
           all.map(async (p) => [await connectedPeers(p.page), await publishedLinks(p.page)]),

@@ -18,6 +18,11 @@ export const CONNECT_DEADLINE_MS = {
  */
 export const SILENT_LINK_MS = 15_000
 
+/** The connect deadline doubles with each stuck drop in a row to the same peer, this many times. */
+const MAX_BACKOFF_STEPS = 3
+/** The longest connect deadline, as a multiple of {@link CONNECT_DEADLINE_MS}. */
+export const MAX_BACKOFF = 2 ** MAX_BACKOFF_STEPS
+
 /** A link is live when a message arrived over it this recently: as long as a presence lasts. */
 export const LIVE_LINK_MS = PRESENCE_TIMEOUT_MS
 
@@ -54,6 +59,12 @@ export class LinkMonitor {
   private readonly records = new WeakMap<WebrtcConn, LinkRecord>()
   /** Peers whose current connection delivered a message. */
   private readonly heardPeers = new Set<string>()
+  /**
+   * Connections to a peer dropped in a row for delivering nothing in time: each doubles the
+   * next one's deadline (up to {@link MAX_BACKOFF}×), so on a machine too busy to connect within
+   * the deadline the links still form instead of being dropped and remade forever.
+   */
+  private readonly stuckDrops = new Map<string, number>()
 
   constructor(
     private readonly provider: WebrtcProvider,
@@ -67,6 +78,7 @@ export class LinkMonitor {
     const wasLive = r.heardAt !== undefined && now - r.heardAt <= LIVE_LINK_MS
     r.heardAt = now
     this.heardPeers.add(conn.remotePeerId)
+    this.stuckDrops.delete(conn.remotePeerId)
     return !wasLive
   }
 
@@ -92,6 +104,9 @@ export class LinkMonitor {
       const isSilent = r.heardAt !== undefined && now - r.heardAt > SILENT_LINK_MS
       if (!isStuck && !isSilent) continue
       this.drops++
+      if (isStuck) {
+        this.stuckDrops.set(conn.remotePeerId, (this.stuckDrops.get(conn.remotePeerId) ?? 0) + 1)
+      }
       ;(conn.peer as { destroy: () => void }).destroy()
     }
   }
@@ -112,14 +127,16 @@ export class LinkMonitor {
     return counts
   }
 
-  /** The peer ids of the live connections (see {@link counts}), sorted. */
-  liveIds(now = Date.now()): string[] {
+  /**
+   * The peer ids of the open connections that have delivered a message (live or quiet), sorted:
+   * links that work, as far as anyone can tell before {@link check} drops a silent one. Not
+   * {@link counts}' stricter `live`: on a machine too busy to keep heartbeats on time, links
+   * would flicker between live and quiet.
+   */
+  linkedIds(): string[] {
     const ids: string[] = []
     for (const conn of this.conns()) {
-      const heardAt = this.records.get(conn)?.heardAt
-      if (!conn.closed && heardAt !== undefined && now - heardAt <= LIVE_LINK_MS) {
-        ids.push(conn.remotePeerId)
-      }
+      if (!conn.closed && this.records.get(conn)?.heardAt !== undefined) ids.push(conn.remotePeerId)
     }
     return ids.sort()
   }
@@ -132,7 +149,8 @@ export class LinkMonitor {
     let r = this.records.get(conn)
     if (!r) {
       const [min, max] = this.deadline
-      r = { heardAt: undefined, deadline: now + min + this.random() * (max - min) }
+      const backoff = 2 ** Math.min(this.stuckDrops.get(conn.remotePeerId) ?? 0, MAX_BACKOFF_STEPS)
+      r = { heardAt: undefined, deadline: now + backoff * (min + this.random() * (max - min)) }
       this.records.set(conn, r)
     }
     return r

@@ -128,7 +128,7 @@ export class SyncSession {
       opts.iceServers?.length ? CONNECT_DEADLINE_MS.withIceServers : CONNECT_DEADLINE_MS.lan,
     )
     this.presence = new PresenceTracker(this.awareness, this.device)
-    this.relays = new RelayLinks(this.provider, this.awareness, doc, () => this.links.liveIds())
+    this.relays = new RelayLinks(this.provider, this.awareness, doc, () => this.links.linkedIds())
     this.unguard = guardConnections(
       this.provider,
       doc,

@@ -4,6 +4,7 @@ import {
   CONNECT_DEADLINE_MS,
   LinkMonitor,
   LIVE_LINK_MS,
+  MAX_BACKOFF,
   SILENT_LINK_MS,
 } from '../../../renderer/src/sync/link-monitor'
 
@@ -70,10 +71,48 @@ describe('LinkMonitor', () => {
     const monitor = new LinkMonitor(provider)
     monitor.heard(conn(0), 1000)
     monitor.heard(conn(2), 1000)
-    expect(monitor.liveIds(1000)).toEqual(['peer-0', 'peer-2'])
+    expect(monitor.linkedIds()).toEqual(['peer-0', 'peer-2'])
+    // However long ago they delivered (a busy machine's late heartbeats), until closed.
+    expect(monitor.counts(1000 + LIVE_LINK_MS + 1)).toEqual({ live: 0, quiet: 2, connecting: 1 })
+    expect(monitor.linkedIds()).toEqual(['peer-0', 'peer-2'])
+    ;(conn(2) as { closed: boolean }).closed = true
+    expect(monitor.linkedIds()).toEqual(['peer-0'])
     // peer-1 never delivered (no direct path): its retries say nothing about its presence.
     expect(monitor.closed(['peer-0', 'peer-1'])).toEqual(['peer-0'])
     // Forgotten once closed: a new connection to peer-0 that never delivers ends unnoticed.
     expect(monitor.closed(['peer-0'])).toEqual([])
+  })
+
+  it('doubles the connect deadline for each stuck drop in a row to the same peer', () => {
+    const { provider, conn, destroyed } = world(1)
+    const monitor = new LinkMonitor(provider, [1000, 1000], () => 0)
+    const conns = provider.room?.webrtcConns as Map<string, unknown>
+    let t = 0
+    const deadlines: number[] = []
+    for (let attempt = 0; attempt < 5; attempt++) {
+      // A fresh connection to the same peer, as y-webrtc makes after a drop.
+      conns.set('peer-0', {
+        remotePeerId: 'peer-0',
+        closed: false,
+        peer: { destroy: () => destroyed.push('peer-0') },
+      })
+      const start = t
+      monitor.check(t)
+      while (destroyed.length === attempt) monitor.check((t += 100))
+      deadlines.push(t - start)
+    }
+    expect(deadlines).toEqual([1100, 2100, 4100, 8100, 8100])
+    expect(MAX_BACKOFF).toBe(8)
+    // Once one delivers, the next connection to that peer gets the plain deadline again.
+    monitor.heard(conn(0), t)
+    conns.set('peer-0', {
+      remotePeerId: 'peer-0',
+      closed: false,
+      peer: { destroy: () => destroyed.push('peer-0') },
+    })
+    const start = t
+    monitor.check(t)
+    while (destroyed.length === 5) monitor.check((t += 100))
+    expect(t - start).toBe(1100)
   })
 })

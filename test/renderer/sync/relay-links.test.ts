@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness'
-import { RelayLinks, type RelayingProvider } from '../../../renderer/src/sync/relay-links'
+import { CHECK_MS, RelayLinks, type RelayingProvider } from '../../../renderer/src/sync/relay-links'
 import { LinkMonitor } from '../../../renderer/src/sync/link-monitor'
+import { expireQuietly } from '../../../renderer/src/sync/presence-tracker'
 import { presenceStateSchema } from '../../../shared/sync'
 import { MESSAGE, SYNC } from '../../../shared/sync/guard'
 
@@ -41,25 +42,26 @@ function hear(awareness: Awareness, peer: string, links: string[]): void {
 }
 
 describe('RelayLinks', () => {
-  it('relays to a neighbour unless it and the sender both say they are linked', () => {
+  it('relays to a neighbour only without a direct link, and only the smallest id in between', () => {
     const { provider, doc, awareness } = world(['a', 'b', 'c'])
     const relays = new RelayLinks(provider, awareness, doc, () => ['a', 'b', 'c'])
     expect(provider.relayTo).toBe(relays.relayTo)
     // Nothing published yet (just connected, or an earlier version): everything is relayed.
     expect(relays.relayTo('a', 'b')).toBe(true)
     hear(awareness, 'a', ['b', 'c', 'me'])
-    // Only the sender says so: relayed.
     expect(relays.relayTo('a', 'b')).toBe(true)
     hear(awareness, 'b', ['a', 'me'])
+    // Both say they are linked: never relayed.
     expect(relays.relayTo('a', 'b')).toBe(false)
     expect(relays.relayTo('b', 'a')).toBe(false)
-    // c has no link to b: what comes from either is relayed to the other.
+    // c has no link to b. a is linked to both and its id is smaller than mine: a relays, not me.
     hear(awareness, 'c', ['a', 'me'])
+    expect(relays.relayTo('b', 'c')).toBe(false)
+    expect(relays.relayTo('c', 'b')).toBe(false)
+    // a lost its link to c (a says so first): I am the one left in between.
+    hear(awareness, 'a', ['b', 'me'])
     expect(relays.relayTo('b', 'c')).toBe(true)
     expect(relays.relayTo('c', 'b')).toBe(true)
-    expect(relays.relayTo('a', 'c')).toBe(false)
-    // a's link to c went (a says so first): relayed again.
-    hear(awareness, 'a', ['b', 'me'])
     expect(relays.relayTo('a', 'c')).toBe(true)
     relays.destroy()
     expect(provider.relayTo).toBeUndefined()
@@ -83,42 +85,78 @@ describe('RelayLinks', () => {
     expect(relays.resyncs).toBe(0)
   })
 
-  it('asks the peers left for what it lacks when a link goes, after publishing it', () => {
+  it('asks a peer left for what it lacks when a link goes, after publishing it', () => {
     const { provider, doc, awareness, sent } = world(['a', 'b', 'c'])
     doc.getText('t').insert(0, 'hello')
     let live = ['a', 'b', 'c']
-    const relays = new RelayLinks(provider, awareness, doc, () => live)
+    const relays = new RelayLinks(
+      provider,
+      awareness,
+      doc,
+      () => live,
+      () => 0.9,
+    )
     relays.refresh()
     live = ['a', 'c']
     relays.refresh()
     expect(awareness.getLocalState()?.links).toEqual(['a', 'c'])
     expect(relays.resyncs).toBe(1)
-    for (const id of ['a', 'c']) {
-      const [message] = sent.get(id) ?? []
-      if (!message) throw new Error(`nothing sent to ${id}`)
-      const decoder = decoding.createDecoder(message)
-      expect(decoding.readVarUint(decoder)).toBe(MESSAGE.sync)
-      expect(decoding.readVarUint(decoder)).toBe(SYNC.step1)
-      // Our state vector: the others answer with what it lacks.
-      expect(Y.decodeStateVector(decoding.readVarUint8Array(decoder))).toEqual(
-        Y.decodeStateVector(Y.encodeStateVector(doc)),
-      )
-    }
+    // One of the peers left (here, by the random number, c), none of the others.
+    expect(sent.get('a')).toEqual([])
     expect(sent.get('b')).toEqual([])
+    const [message, ...more] = sent.get('c') ?? []
+    if (!message) throw new Error('nothing sent to c')
+    expect(more).toEqual([])
+    const decoder = decoding.createDecoder(message)
+    expect(decoding.readVarUint(decoder)).toBe(MESSAGE.sync)
+    expect(decoding.readVarUint(decoder)).toBe(SYNC.step1)
+    // Our state vector: the peer answers with what it lacks.
+    expect(Y.decodeStateVector(decoding.readVarUint8Array(decoder))).toEqual(
+      Y.decodeStateVector(Y.encodeStateVector(doc)),
+    )
     // A link coming back is synced by y-webrtc's own handshake: no extra request.
     live = ['a', 'b', 'c']
     relays.refresh()
     expect(relays.resyncs).toBe(1)
   })
 
-  it('publishes the links the monitor judges live, not y-webrtc’s connected flags', () => {
+  it('publishes the links that delivered, not y-webrtc’s connected flags', () => {
     const { provider, doc, awareness, conns } = world(['a', 'b', 'c'])
     const monitor = new LinkMonitor(provider)
-    const now = Date.now()
-    monitor.heard(conns.get('c') as never, now)
-    monitor.heard(conns.get('a') as never, now)
-    const relays = new RelayLinks(provider, awareness, doc, () => monitor.liveIds(now))
+    monitor.heard(conns.get('c') as never)
+    monitor.heard(conns.get('a') as never)
+    const relays = new RelayLinks(provider, awareness, doc, () => monitor.linkedIds())
     relays.refresh()
     expect(awareness.getLocalState()?.links).toEqual(['a', 'c'])
+  })
+
+  it('every CHECK_MS asks one linked peer at random for what it lacks', () => {
+    const { provider, doc, awareness, sent } = world(['a', 'b', 'c'])
+    const relays = new RelayLinks(
+      provider,
+      awareness,
+      doc,
+      () => ['a', 'b', 'c'],
+      () => 0.5,
+    )
+    const t0 = Date.now()
+    relays.refresh(t0)
+    expect([...sent.values()].flat()).toEqual([])
+    relays.refresh(t0 + CHECK_MS)
+    expect(sent.get('b')).toHaveLength(1)
+    expect([...sent.values()].flat()).toHaveLength(1)
+    relays.refresh(t0 + CHECK_MS + 1000)
+    expect([...sent.values()].flat()).toHaveLength(1)
+  })
+
+  it('keeps a peer’s links when its presence expires (late heartbeats on a busy machine)', () => {
+    const { provider, doc, awareness } = world(['a', 'b'])
+    const relays = new RelayLinks(provider, awareness, doc, () => ['a', 'b'])
+    hear(awareness, 'a', ['b', 'me'])
+    hear(awareness, 'b', ['a', 'me'])
+    expect(relays.relayTo('a', 'b')).toBe(false)
+    expireQuietly(awareness, [...awareness.getStates().keys()])
+    expect(awareness.getStates().size).toBe(1)
+    expect(relays.relayTo('a', 'b')).toBe(false)
   })
 })
