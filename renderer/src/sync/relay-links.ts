@@ -75,8 +75,7 @@ export class RelayLinks {
     const links = this.linkedPeers()
     if (now - this.checkedAt >= CHECK_MS && links.length > 0) {
       this.checkedAt = now
-      const one = links[Math.floor(this.random() * links.length)]
-      if (one !== undefined) this.askFor([one])
+      this.askOneOf(links)
     }
     const key = links.join(' ')
     if (key === this.published) return
@@ -89,8 +88,7 @@ export class RelayLinks {
       // check covers the rest (asking all, on a busy machine whose links come and go, cost more
       // than the relays saved).
       this.resyncs++
-      const one = links[Math.floor(this.random() * links.length)]
-      if (one !== undefined) this.askFor([one])
+      this.askOneOf(links)
     }
   }
 
@@ -136,21 +134,18 @@ export class RelayLinks {
     }
   }
 
-  /** Asks these peers for the updates this one lacks (y-protocols sync step 1). */
-  private askFor(peers: readonly string[]): void {
-    const room = this.provider.room
-    if (!room) return
+  /** Asks one of these peers, at random, for the updates this one lacks (sync step 1). */
+  private askOneOf(peers: readonly string[]): void {
+    const id = peers[Math.floor(this.random() * peers.length)]
+    const conn = id === undefined ? undefined : this.provider.room?.webrtcConns.get(id)
+    if (!conn) return
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MESSAGE.sync)
     syncProtocol.writeSyncStep1(encoder, this.doc)
-    const message = encoding.toUint8Array(encoder)
-    for (const id of peers) {
-      const conn = room.webrtcConns.get(id)
-      try {
-        ;(conn?.peer as { send: (m: Uint8Array) => void } | undefined)?.send(message)
-      } catch {
-        // A link closing meanwhile: its own reconnection syncs it.
-      }
+    try {
+      ;(conn.peer as { send: (m: Uint8Array) => void }).send(encoding.toUint8Array(encoder))
+    } catch {
+      // A link closing meanwhile: its own reconnection syncs it.
     }
   }
 }

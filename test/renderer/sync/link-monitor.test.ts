@@ -12,14 +12,16 @@ import {
 function world(n: number) {
   const destroyed: string[] = []
   const conns = new Map<string, WebrtcConn>()
-  for (let i = 0; i < n; i++) {
+  /** A fresh connection to peer `i`, as y-webrtc makes one (again, after a drop). */
+  const connect = (i: number): void => {
     const id = `peer-${i}`
     const conn = { remotePeerId: id, closed: false, peer: { destroy: () => destroyed.push(id) } }
     conns.set(id, conn as unknown as WebrtcConn)
   }
+  for (let i = 0; i < n; i++) connect(i)
   const provider = { room: { webrtcConns: conns } } as unknown as WebrtcProvider
   const conn = (i: number): WebrtcConn => conns.get(`peer-${i}`) as WebrtcConn
-  return { provider, conn, destroyed }
+  return { provider, conn, connect, destroyed }
 }
 
 describe('LinkMonitor', () => {
@@ -84,18 +86,12 @@ describe('LinkMonitor', () => {
   })
 
   it('doubles the connect deadline for each stuck drop in a row to the same peer', () => {
-    const { provider, conn, destroyed } = world(1)
+    const { provider, conn, connect, destroyed } = world(1)
     const monitor = new LinkMonitor(provider, [1000, 1000], () => 0)
-    const conns = provider.room?.webrtcConns as Map<string, unknown>
     let t = 0
     const deadlines: number[] = []
     for (let attempt = 0; attempt < 5; attempt++) {
-      // A fresh connection to the same peer, as y-webrtc makes after a drop.
-      conns.set('peer-0', {
-        remotePeerId: 'peer-0',
-        closed: false,
-        peer: { destroy: () => destroyed.push('peer-0') },
-      })
+      connect(0)
       const start = t
       monitor.check(t)
       while (destroyed.length === attempt) monitor.check((t += 100))
@@ -105,11 +101,7 @@ describe('LinkMonitor', () => {
     expect(MAX_BACKOFF).toBe(8)
     // Once one delivers, the next connection to that peer gets the plain deadline again.
     monitor.heard(conn(0), t)
-    conns.set('peer-0', {
-      remotePeerId: 'peer-0',
-      closed: false,
-      peer: { destroy: () => destroyed.push('peer-0') },
-    })
+    connect(0)
     const start = t
     monitor.check(t)
     while (destroyed.length === 5) monitor.check((t += 100))
